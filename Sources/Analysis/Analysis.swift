@@ -1,0 +1,1 @@
+// Analysis: see docs/ARCHITECTURE.md for what this module owns.

@@ -1,0 +1,2 @@
+// OpenBLAS's CBLAS interface (Debian's libopenblas-dev installs it as <cblas.h>).
+#include <cblas.h>

@@ -1,0 +1,1 @@
+// NeuralKit: see docs/ARCHITECTURE.md for what this module owns.

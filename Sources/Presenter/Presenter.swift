@@ -1,0 +1,1 @@
+// Presenter: see docs/ARCHITECTURE.md for what this module owns.

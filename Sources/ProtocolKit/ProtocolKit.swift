@@ -1,0 +1,1 @@
+// ProtocolKit: see docs/ARCHITECTURE.md for what this module owns.

@@ -1,0 +1,1 @@
+// SessionStore: see docs/ARCHITECTURE.md for what this module owns.

@@ -1,0 +1,1 @@
+// StimulusKit: see docs/ARCHITECTURE.md for what this module owns.
