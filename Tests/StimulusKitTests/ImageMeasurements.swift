@@ -22,8 +22,8 @@ enum Measure {
     }
 
     /// Bar orientation (deg, anticlockwise from horizontal, 0…180) of a grating of known frequency
-    /// `cyclesPerPx`: the angle of the Hann-windowed Fourier amplitude peak, searched on a 0.5° grid
-    /// and refined to 0.01°.
+    /// `cyclesPerPx`: the angle of the Hann-windowed Fourier amplitude peak, searched on a 1° grid
+    /// and refined to 0.02°.
     static func orientation(_ image: LinearImage, cyclesPerPx f: Double) -> Double {
         let lum = luminance(image)
         let mean = lum.reduce(0, +) / Double(lum.count)
@@ -49,8 +49,8 @@ enum Measure {
             }
             return re * re + im * im
         }
-        var best = stride(from: 0.0, to: 180, by: 0.5).max { amplitude($0) < amplitude($1) }!
-        best = stride(from: best - 0.5, through: best + 0.5, by: 0.01).max { amplitude($0) < amplitude($1) }!
+        var best = stride(from: 0.0, to: 180, by: 1).max { amplitude($0) < amplitude($1) }!
+        best = stride(from: best - 1, through: best + 1, by: 0.02).max { amplitude($0) < amplitude($1) }!
         // The normal points at bars + 90°.
         var bars = best - 90
         while bars < 0 { bars += 180 }
