@@ -3,8 +3,18 @@
 final class DiagnosticSink {
     let file: String
     private(set) var diagnostics: [ProtocolDiagnostic] = []
+    /// Where every field read so far was written.
+    private(set) var sourceMap: SourceMap
 
-    init(file: String) { self.file = file }
+    init(file: String) {
+        self.file = file
+        self.sourceMap = SourceMap(file: file)
+    }
+
+    func record(path: String, line: Int?, column: Int?) {
+        guard let line, let column, sourceMap.locations[path] == nil else { return }
+        sourceMap.locations[path] = SourceMap.Location(line: line, column: column)
+    }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -98,6 +98,10 @@ enum PhaseParser {
             field.error("the target '\(target)' is not among the letters", choices: letters)
             return nil
         }
+        if let target = target ?? nil, let letters, letters.count < 3, let field = map.optional("letters") {
+            field.error("with a target letter ('\(target)') at least two other letters are needed, so that every change shows a new letter")
+            return nil
+        }
         if map.has("target_probability"), !map.has("target"), let field = map.optional("target_probability") {
             field.error("'target_probability' needs a 'target' letter")
             return nil

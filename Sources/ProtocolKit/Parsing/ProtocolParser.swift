@@ -8,10 +8,22 @@ public enum ProtocolParser {
     static let topLevelKeys = ["name", "title", "description", "authors", "citations", "viewing", "seed",
                                "background_linear_rgb", "stimuli", "phases", "retest_after", "safety_override"]
 
+    /// What parsing yields: the spec (nil when there are errors), every diagnostic found, and where
+    /// each field was written.
+    public struct Result: Sendable {
+        public var spec: ProtocolSpec?
+        public var diagnostics: [ProtocolDiagnostic]
+        public var sourceMap: SourceMap
+    }
+
     /// Parses protocol text. `file` is only used to name the source in diagnostics.
-    /// Returns the spec (nil when there are errors) and every diagnostic found.
-    public static func parse(yaml text: String, file: String) -> (spec: ProtocolSpec?, diagnostics: [ProtocolDiagnostic]) {
+    public static func parse(yaml text: String, file: String) -> Result {
         let sink = DiagnosticSink(file: file)
+        let (spec, diagnostics) = parse(yaml: text, sink: sink)
+        return Result(spec: spec, diagnostics: diagnostics, sourceMap: sink.sourceMap)
+    }
+
+    private static func parse(yaml text: String, sink: DiagnosticSink) -> (ProtocolSpec?, [ProtocolDiagnostic]) {
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
@@ -31,15 +43,14 @@ public enum ProtocolParser {
     }
 
     /// Reads and parses a protocol file.
-    public static func load(file url: URL) -> (spec: ProtocolSpec?, diagnostics: [ProtocolDiagnostic]) {
-        guard let data = try? Data(contentsOf: url) else {
-            return (nil, [ProtocolDiagnostic(severity: .error, file: url.path, line: nil, column: nil, fieldPath: "",
-                                             message: "cannot read the file")])
+    public static func load(file url: URL) -> Result {
+        func failure(_ message: String) -> Result {
+            Result(spec: nil, diagnostics: [ProtocolDiagnostic(severity: .error, file: url.path, line: nil, column: nil,
+                                                               fieldPath: "", message: message)],
+                   sourceMap: SourceMap(file: url.path))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return (nil, [ProtocolDiagnostic(severity: .error, file: url.path, line: nil, column: nil, fieldPath: "",
-                                             message: "the file is not UTF-8 text")])
-        }
+        guard let data = try? Data(contentsOf: url) else { return failure("cannot read the file") }
+        guard let text = String(data: data, encoding: .utf8) else { return failure("the file is not UTF-8 text") }
         return parse(yaml: text, file: url.path)
     }
 

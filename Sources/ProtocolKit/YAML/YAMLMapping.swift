@@ -20,6 +20,7 @@ struct YAMLMapping {
                 YAMLValue(node: keyNode, path: childPath, sink: owner.sink).error(message, choices: allowed)
                 continue
             }
+            owner.sink.record(path: childPath, line: valueNode.mark?.line, column: valueNode.mark?.column)
             entries.append((key, YAMLValue(node: valueNode, path: childPath, sink: owner.sink)))
         }
         self.entries = entries

@@ -115,7 +115,10 @@ struct YAMLValue {
     /// The items of a list, each with its indexed path.
     func list() -> [YAMLValue]? {
         guard case .sequence(let sequence) = node else { error("expected a list, found \(shown)"); return nil }
-        return sequence.enumerated().map { YAMLValue(node: $1, path: "\(path)[\($0)]", sink: sink) }
+        return sequence.enumerated().map { index, item in
+            sink.record(path: "\(path)[\(index)]", line: item.mark?.line, column: item.mark?.column)
+            return YAMLValue(node: item, path: "\(path)[\(index)]", sink: sink)
+        }
     }
 
     /// A list of numbers of exactly `count` items, each inside `range`.
