@@ -70,3 +70,10 @@ public struct SafetyGrid: Sendable, Equatable {
         return (max(0, column - reach)...min(columns - 1, column + reach), max(0, row - reach)...min(rows - 1, row + reach))
     }
 }
+
+extension SafetyGrid {
+    /// Angle between the line of sight to the screen centre and to `cell` (deg).
+    func eccentricityDeg(_ cell: Int) -> Double {
+        acos(min(1, max(-1, directions[cell].z))) * 180 / .pi
+    }
+}
