@@ -46,7 +46,7 @@ enum PhaseParser {
 
     private static func readAdaptation(_ value: YAMLValue) -> AdaptationSpec? {
         guard let map = value.mapping(allowed: ["kind", "name", "sequence", "blank_between", "total_duration",
-                                                "repetitions", "fixation", "countdown"]) else { return nil }
+                                                "repetitions", "fixation", "countdown", "optional"]) else { return nil }
         let name = map.required("name").flatMap(ProtocolParser.readIdentifier)
         let sequence = map.required("sequence").flatMap { list -> [AdaptationSpec.SequenceItem]? in
             guard let items = list.list() else { return nil }
@@ -72,10 +72,11 @@ enum PhaseParser {
         }
         let fixation = map.optionalValue("fixation", readFixation)
         let countdown = map.value("countdown", default: true) { $0.bool() }
-        guard let name, let sequence, let blank, let total, let fixation, let countdown else { return nil }
+        let optional = map.value("optional", default: false) { $0.bool() }
+        guard let name, let sequence, let blank, let total, let fixation, let countdown, let optional else { return nil }
         let blankBetween: TimeSpan? = (blank.map { $0.seconds(atRefresh: 1) == 0 } ?? true) ? nil : blank
         return AdaptationSpec(name: name, sequence: sequence, blankBetween: blankBetween, total: total,
-                              fixation: fixation, countdown: countdown)
+                              fixation: fixation, countdown: countdown, optional: optional)
     }
 
     private static func readFixation(_ value: YAMLValue) -> FixationTaskSpec? {

@@ -30,23 +30,23 @@ public struct TimelineCompiler {
         var random = random
         switch phase {
         case .instructions(let screen):
-            return TimelinePhase(name: screen.name, kind: .instructions, frameCount: nil, content: .text(screen.text))
+            return TimelinePhase(name: screen.name, kind: .instructions, frameCount: nil, isOptional: false, content: .text(screen.text))
         case .consent(let consent):
-            return TimelinePhase(name: consent.name, kind: .consent, frameCount: nil, content: .consent(consent))
+            return TimelinePhase(name: consent.name, kind: .consent, frameCount: nil, isOptional: false, content: .consent(consent))
         case .adaptation(let spec), .reversal(let spec):
             let presentation = compileAdaptation(spec, path: path, random: &random)
-            return TimelinePhase(name: spec.name, kind: phase.kind, frameCount: presentation.frames,
+            return TimelinePhase(name: spec.name, kind: phase.kind, frameCount: presentation.frames, isOptional: spec.optional,
                                  content: .presentation(presentation.events))
         case .test(let spec):
-            return TimelinePhase(name: spec.name, kind: .test, frameCount: nil,
+            return TimelinePhase(name: spec.name, kind: .test, frameCount: nil, isOptional: false,
                                  content: .trials(compileTest(spec, path: path, random: &random)))
         case .flickerPhotometry(let spec):
-            return TimelinePhase(name: spec.name, kind: .flickerPhotometry, frameCount: nil,
+            return TimelinePhase(name: spec.name, kind: .flickerPhotometry, frameCount: nil, isOptional: false,
                                  content: .flickerPhotometry(compileFlicker(spec, path: path, random: &random)))
         case .rest(let spec):
             var length: Int?
             if let duration = spec.duration { length = frames(duration, path: "\(path).duration") }
-            return TimelinePhase(name: spec.name, kind: .rest, frameCount: length, content: .rest(spec.text))
+            return TimelinePhase(name: spec.name, kind: .rest, frameCount: length, isOptional: false, content: .rest(spec.text))
         }
     }
 
