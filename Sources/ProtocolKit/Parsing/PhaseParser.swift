@@ -1,5 +1,8 @@
 /// Reads one entry of `phases:`; the fields allowed depend on its `kind`.
 enum PhaseParser {
+    /// Most trials one test phase may hold.
+    static let maximumTrials = 10_000
+
     static func readPhase(_ value: YAMLValue) -> PhaseSpec? {
         guard case .mapping(let mapping) = value.node else {
             value.error("expected a phase (a mapping with 'kind' and 'name'), found \(value.shown)")
@@ -137,6 +140,11 @@ enum PhaseParser {
         let response = map.required("response").flatMap(ResponseParser.readResponse)
         guard let name, let conditions, let repetitions, let order, let stimulusDuration, let window, let iti,
               let response else { return nil }
+        let trialCount = conditions.count * repetitions * response.slotsPerTrack
+        guard trialCount <= maximumTrials else {
+            value.error("\(trialCount) trials (conditions × repetitions × trials per track) exceed the limit of \(maximumTrials) per phase")
+            return nil
+        }
         return TestSpec(name: name, conditions: conditions, repetitions: repetitions, order: order,
                         stimulusDuration: stimulusDuration, responseWindow: window, interTrialInterval: iti,
                         response: response)
