@@ -14,6 +14,7 @@ struct Stimgen: ParsableCommand {
             CalibrateCommand.self,
             ExportDataCommand.self,
             StoreWriterCommand.self,
+            ValidateCommand.self,
         ]
     )
 }
