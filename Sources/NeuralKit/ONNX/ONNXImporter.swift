@@ -6,22 +6,22 @@ extension Network {
     public static let supportedOpsets = 9...17
 
     /// Loads an ONNX model file. Batch normalisations that follow a convolution are folded into
-    /// its weights unless the convolution's own output is named in `unfolded` (so that it stays
-    /// available as a layer).
-    public static func load(onnx url: URL, unfolded: Set<String> = []) throws -> Network {
+    /// its weights (when `foldingBatchNorm`) unless the convolution's own output is named in
+    /// `unfolded` (so that it stays available as a layer).
+    public static func load(onnx url: URL, unfolded: Set<String> = [], foldingBatchNorm: Bool = true) throws -> Network {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw NeuralError("\(url.path): cannot read the model file (\(error.localizedDescription))")
         }
         do {
-            return try Network(onnx: data, directory: url.deletingLastPathComponent(), unfolded: unfolded)
+            return try Network(onnx: data, directory: url.deletingLastPathComponent(), unfolded: unfolded, foldingBatchNorm: foldingBatchNorm)
         } catch let error as NeuralError {
             throw NeuralError("\(url.path): \(error.message)")
         }
     }
 
     /// Imports a serialised ONNX ModelProto; `directory` holds any external data files.
-    public init(onnx data: Data, directory: URL? = nil, unfolded: Set<String> = []) throws {
+    public init(onnx data: Data, directory: URL? = nil, unfolded: Set<String> = [], foldingBatchNorm: Bool = true) throws {
         let model: Onnx_ModelProto
         do { model = try Onnx_ModelProto(serializedBytes: data) } catch {
             throw NeuralError("not a readable ONNX model (truncated or corrupt protobuf: \(error))")
@@ -67,7 +67,7 @@ extension Network {
             throw NeuralError("graph output '\(output)' is produced by no node")
         }
         self.init(nodes: nodes, initializers: initializers, inputs: inputs, outputs: outputs)
-        foldBatchNormalisations(keeping: unfolded)
+        if foldingBatchNorm { foldBatchNormalisations(keeping: unfolded) }
     }
 }
 
