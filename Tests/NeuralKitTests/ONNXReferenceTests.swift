@@ -27,7 +27,7 @@ import Testing
 
     @Test func listsLayersWithShapes() throws {
         let network = try Network.load(onnx: Fixtures.url("net_small_cnn.onnx"))
-        let layers = try network.layerShapes(["x": Tensor(shape: [1, 3, 32, 32])])
+        let layers = try network.layers(["x": Tensor(shape: [1, 3, 32, 32])])
         // 32 px, 5×5 kernel, stride 2, pad 2 → 16; 3×3/2 ceil-mode pool → 8.
         #expect(layers.map(\.name) == ["n1", "r1", "p1", "c2", "r2", "g", "f", "logits", "y"])
         #expect(layers.first { $0.name == "n1" }?.shape == [1, 8, 16, 16])

@@ -11,8 +11,13 @@ public enum ActivationExtraction {
         public var layers: [String]
         public var inputs: [String]
         public var outputDirectory: URL
-        /// nil: ImageNet preprocessing at the model's own input size (224 px where it has none).
-        public var preprocessing: Preprocessing?
+        /// Preprocessing; its input size and resize are replaced by the model's own input size
+        /// (and that · 256/224) unless `inputSize` / `resizeTo` are given.
+        public var preprocessing: Preprocessing
+        /// Model input size (px); nil: the model's own, else 224.
+        public var inputSize: Int?
+        /// PNG resize of the shorter side (px); nil: input size · 256/224.
+        public var resizeTo: Int?
         public var stimulusDirectory: URL
         public var profile: MonitorProfile
         public var summary: Bool
@@ -22,7 +27,8 @@ public enum ActivationExtraction {
         /// Program name and version, recorded in the manifest.
         public var generator: String
 
-        public init(model: URL, layers: [String], inputs: [String], outputDirectory: URL, preprocessing: Preprocessing? = nil,
+        public init(model: URL, layers: [String], inputs: [String], outputDirectory: URL, preprocessing: Preprocessing = .imageNet,
+                    inputSize: Int? = nil, resizeTo: Int? = nil,
                     stimulusDirectory: URL, profile: MonitorProfile = .standardSRGB, summary: Bool = false,
                     rdmMetrics: [RDM.Metric] = [], overwrite: Bool = false, generator: String) {
             self.model = model
@@ -30,6 +36,8 @@ public enum ActivationExtraction {
             self.inputs = inputs
             self.outputDirectory = outputDirectory
             self.preprocessing = preprocessing
+            self.inputSize = inputSize
+            self.resizeTo = resizeTo
             self.stimulusDirectory = stimulusDirectory
             self.profile = profile
             self.summary = summary
@@ -54,8 +62,9 @@ public enum ActivationExtraction {
         guard network.inputs.count == 1, let modelInput = network.inputs.first else {
             throw NeuralError("\(job.model.path): the model has \(network.inputs.count) inputs; stimgen feeds models with exactly one image input")
         }
-        var preprocessing = job.preprocessing ?? .imageNet(inputSize: staticSize(modelInput) ?? 224)
-        if job.preprocessing == nil, let size = staticSize(modelInput) { preprocessing.inputSize = size }
+        var preprocessing = job.preprocessing
+        preprocessing.inputSize = job.inputSize ?? staticSize(modelInput) ?? 224
+        preprocessing.resizeTo = job.resizeTo ?? Int((Double(preprocessing.inputSize) * 256 / 224).rounded())
         try preprocessing.validate()
 
         var library: [String: StimulusSpec]?

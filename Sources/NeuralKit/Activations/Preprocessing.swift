@@ -24,12 +24,21 @@ public struct Preprocessing: Codable, Sendable, Equatable {
     public var std: [Float]
     public var channelOrder: ChannelOrder
 
+    /// `resizeTo` nil: inputSize · 256/224 (torchvision's 256 for 224).
+    public init(inputSize: Int = 224, fieldOfViewDeg: Double = 8, resizeTo: Int? = nil, scale: Float = 1,
+                mean: [Float] = [0.485, 0.456, 0.406], std: [Float] = [0.229, 0.224, 0.225], channelOrder: ChannelOrder = .rgb) {
+        self.inputSize = inputSize
+        self.fieldOfViewDeg = fieldOfViewDeg
+        self.resizeTo = resizeTo ?? Int((Double(inputSize) * 256 / 224).rounded())
+        self.scale = scale
+        self.mean = mean
+        self.std = std
+        self.channelOrder = channelOrder
+    }
+
     /// torchvision's ImageNet preprocessing (as thingsvision applies it): 224 px, resize to 256,
     /// RGB, mean (0.485, 0.456, 0.406), std (0.229, 0.224, 0.225); inputs span 8 deg (Brain-Score).
-    public static func imageNet(inputSize: Int = 224) -> Preprocessing {
-        Preprocessing(inputSize: inputSize, fieldOfViewDeg: 8, resizeTo: Int((Double(inputSize) * 256 / 224).rounded()), scale: 1,
-                      mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], channelOrder: .rgb)
-    }
+    public static let imageNet = Preprocessing()
 
     /// Throws naming the field at fault.
     public func validate() throws {

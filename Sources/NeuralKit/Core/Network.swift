@@ -97,14 +97,6 @@ public struct Network: Sendable {
         return gradients
     }
 
-    /// Every node output (layer) in graph order with its shape for these inputs.
-    public func layerShapes(_ feeds: [String: Tensor]) throws -> [(name: String, shape: [Int])] {
-        let values = try run(feeds)
-        return nodes.flatMap { node in
-            node.outputs.filter { !$0.isEmpty }.compactMap { name in values[name].map { (name, $0.shape) } }
-        }
-    }
-
     /// Whether a tensor of this name exists (an initialiser, a graph input, or a node output).
     public func isProduced(_ name: String) -> Bool {
         initializers[name] != nil || inputs.contains { $0.name == name } || nodes.contains { $0.outputs.contains(name) }
