@@ -4,6 +4,7 @@ import Testing
 @Suite struct OpenBLASTests {
     @Test func coreTypeFromCPUFlags() {
         #expect(OpenBLAS.coreType(forCPUFlags: ["avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"]) == "SkylakeX")
+        #expect(OpenBLAS.coreType(forCPUFlags: ["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd", "avx512_bf16"]) == "Cooperlake")
         #expect(OpenBLAS.coreType(forCPUFlags: ["avx", "avx2", "fma", "avx512f"]) == "Haswell")
         #expect(OpenBLAS.coreType(forCPUFlags: ["avx"]) == "SandyBridge")
         #expect(OpenBLAS.coreType(forCPUFlags: ["sse2"]) == nil)

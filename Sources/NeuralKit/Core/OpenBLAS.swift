@@ -68,7 +68,9 @@ public final class OpenBLAS: @unchecked Sendable {
 
     /// The OpenBLAS core type for a CPU with these /proc/cpuinfo flags, or nil to let OpenBLAS decide.
     static func coreType(forCPUFlags flags: Set<String>) -> String? {
-        if ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"].allSatisfy(flags.contains) { return "SkylakeX" }
+        let avx512 = ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"].allSatisfy(flags.contains)
+        if avx512 && flags.contains("avx512_bf16") { return "Cooperlake" }
+        if avx512 { return "SkylakeX" }
         if ["avx2", "fma"].allSatisfy(flags.contains) { return "Haswell" }
         if flags.contains("avx") { return "SandyBridge" }
         return nil
