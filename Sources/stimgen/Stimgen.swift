@@ -15,6 +15,9 @@ struct Stimgen: ParsableCommand {
             ExportDataCommand.self,
             StoreWriterCommand.self,
             ValidateCommand.self,
+            LayersCommand.self,
+            ActivationsCommand.self,
+            InferCommand.self,
         ]
     )
 }
