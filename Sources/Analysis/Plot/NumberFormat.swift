@@ -23,4 +23,10 @@ enum NumberFormat {
         }
         return text
     }
+
+    /// Up to six significant digits without trailing zeros (90, 22.5, 0.125), true minus sign.
+    static func short(_ value: Double) -> String {
+        let text = String(format: "%.6g", value)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
 }
