@@ -28,7 +28,10 @@ public struct SVGPlot: Sendable {
         self.series = series
     }
 
-    private let left = 64.0, right = 16.0, top = 30.0, bottom = 46.0
+    private let left = 64.0, top = 30.0, bottom = 46.0
+    /// Named series get a legend in a right-hand margin, clear of the data.
+    private var hasLegend: Bool { series.filter { !$0.name.isEmpty }.count > 1 }
+    private var right: Double { hasLegend ? 160 : 16 }
 
     /// The chart as an `<svg>` element.
     public func render() -> String {
@@ -111,12 +114,12 @@ public struct SVGPlot: Sendable {
     }
 
     private func legend() -> String {
+        guard hasLegend else { return "" }
         let named = series.filter { !$0.name.isEmpty }
-        guard named.count > 1 else { return "" }
         var out = ""
         for (row, s) in named.enumerated() {
             let y = top + 12 + Double(row) * 14
-            let x = width - right - 170
+            let x = width - right + 10
             let color = Self.palette[s.colorIndex % Self.palette.count]
             out += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" ", x, y - 9) + "fill=\"\(color)\"/>"
             out += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"legend\">", x + 14, y) + escapeHTML(s.name) + "</text>"

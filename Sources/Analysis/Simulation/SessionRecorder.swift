@@ -67,3 +67,27 @@ public enum SessionRecorder {
         return String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
+
+extension SessionSimulator {
+    /// Simulates `sessionsEach` classic sessions for each of `participants` participants
+    /// (codes S001, S002, …, thresholds spread over 0.4 log10 units) and records them into
+    /// `database`; returns the new session ids. `progress(done, total)` follows the sessions.
+    public static func recordStudy(
+        into database: SessionDatabase, participants: Int, sessionsEach: Int, seed: UInt64,
+        progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> [Int64] {
+        var simulator = SessionSimulator(seed: seed)
+        var ids: [Int64] = []
+        let total = participants * sessionsEach
+        for p in 0..<participants {
+            let code = String(format: "S%03d", p + 1)
+            let threshold = -2.0 + 0.4 * Double(p) / Double(max(participants - 1, 1))
+            for _ in 0..<sessionsEach {
+                let session = simulator.classicSession(id: 0, participant: code, startedAt: Date(), thresholdLog10: threshold)
+                ids.append(try SessionRecorder.record(session, into: database))
+                progress(ids.count, total)
+            }
+        }
+        return ids
+    }
+}
