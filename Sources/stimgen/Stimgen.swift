@@ -18,6 +18,8 @@ struct Stimgen: ParsableCommand {
             LayersCommand.self,
             ActivationsCommand.self,
             InferCommand.self,
+            ReportCommand.self,
+            SimulateSessionsCommand.self,
         ]
     )
 }
