@@ -43,7 +43,7 @@ public struct Quest: Sendable {
             if !(beta > 0) { return "beta must be > 0 (got \(beta))" }
             if !(0..<1).contains(gamma) { return "gamma must lie in 0..<1 (got \(gamma))" }
             if !(0..<1).contains(delta) { return "delta must lie in 0..<1 (got \(delta))" }
-            let low = delta * gamma, high = delta * gamma + (1 - delta)
+            let low = gamma, high = delta * gamma + (1 - delta)
             if !(pThreshold > low && pThreshold < high) {
                 return "pThreshold must lie strictly between \(low) and \(high) for these gamma and delta (got \(pThreshold))"
             }
