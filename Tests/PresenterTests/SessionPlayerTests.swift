@@ -1,0 +1,125 @@
+import Testing
+@testable import Presenter
+
+@Suite struct SessionPlayerTests {
+    let full = PixelRect(x: 0, y: 0, width: 64, height: 48)
+    let grey = RGB8(128, 128, 128)
+    let nulling = NullingAdjustment.Configuration(coarseStep: 0.05, fineStep: 0.01, minValue: -0.2, maxValue: 0.2, startSpread: 0.1)
+    /// Tint: value v on the axis becomes red gain 255·(1−max(0,−v)), green gain 255·(1−max(0,v)).
+    let tint = TintMapping { v in RGB8(UInt8(255 * (1 - max(0, -v))), UInt8(255 * (1 - max(0, v))), 255) }
+
+    func player(_ display: Display, _ input: InputSource, _ recorder: SessionRecorder, seed: UInt64 = 1) -> SessionPlayer {
+        let clock = SessionClock(.virtual)
+        return SessionPlayer(display: display, input: input, pacer: FramePacer(mode: .virtual, period: 1.0 / 60, clock: clock),
+                             recorder: recorder, images: solidImage, seed: seed)
+    }
+
+    @Test func fixedPhasesLastExactlyTheirFramesOnTheRefreshGrid() throws {
+        let plan = PresentationPlan(refreshHz: 60, phases: [
+            PlannedPhase(name: "adapt", kind: "adaptation", background: grey, segments: [
+                FrameSegment(frames: 7, layers: [.image(key: "red-vertical", rect: full, tinted: false)]),
+                FrameSegment(frames: 5, layers: [.image(key: "green-horizontal", rect: full, tinted: false)]),
+            ]),
+            PlannedPhase(name: "blank", kind: "blank", background: .black, segments: [FrameSegment(frames: 3, layers: [])]),
+        ])
+        let display = RecordingDisplay(), recorder = MemoryRecorder()
+        let p = player(display, ScriptedInput.none, recorder)
+        #expect(try p.play(plan) == .completed)
+        #expect(display.presented == 15)
+        #expect(recorder.ended.map(\.frames) == [12, 3])
+        #expect(recorder.frames.filter { $0.phase == 0 }.count == 12)
+        // Frames 0–6 show the first image, 7–11 the second, 12–14 nothing.
+        let firstTexture = display.frames[0][0].texture
+        #expect(display.frames[0..<7].allSatisfy { $0.count == 1 && $0[0].texture == firstTexture })
+        #expect(display.frames[7..<12].allSatisfy { $0.count == 1 && $0[0].texture != firstTexture })
+        #expect(display.frames[12..<15].allSatisfy { $0.isEmpty })
+        for (i, f) in recorder.frames.enumerated() {
+            #expect(abs(f.flipTime - Double(i) / 60) < 1e-9)
+            #expect(!f.dropped)
+        }
+        #expect(p.timing.droppedCount == 0)
+    }
+
+    @Test func simulatedParticipantNullsAndTheResponseIsRecordedWithItsTrajectory() throws {
+        let observer = SimulatedObserver(.init(aftereffect: 0.08, bias: 0, noiseSd: 0), seed: 2)
+        let plan = PresentationPlan(refreshHz: 60, phases: [
+            PlannedPhase(name: "test", kind: "nulling", trialIndex: 0, conditions: ["orientation": "vertical"], background: grey,
+                         segments: [FrameSegment(frames: 1, layers: [.image(key: "test-grating", rect: full, tinted: true)])],
+                         response: .nulling(nulling, keys: NullingKeys(), tint: tint, contingency: 1, adapted: true)),
+        ])
+        let display = RecordingDisplay(), recorder = MemoryRecorder()
+        #expect(try player(display, SimulatedParticipant(observer: observer), recorder).play(plan) == .completed)
+        #expect(recorder.responses.count == 1)
+        let r = try #require(recorder.responses.first)
+        #expect(r.method == "nulling")
+        #expect(abs(r.value - -0.08) <= 0.005 + 1e-9)     // the observer nulls its +0.08 shift
+        #expect(r.trajectory.last?.action == .confirm)
+        #expect(r.key == "return")
+        // The reaction time is the confirming press's time after the onset flip; the phase lasted until then.
+        #expect(abs(r.reactionTime - r.trajectory.last!.time) < 1e-9)
+        // Frame k flips at onset + k/60 and keys are read after each flip, so the confirming press
+        // ends the phase after frame ceil(60·rt): ceil(60·rt) + 1 frames in all.
+        #expect(recorder.ended[0].frames == Int((r.reactionTime * 60).rounded(.up)) + 1)
+        // The last frame is drawn with the tint of the final setting (green gain lowered, red at full).
+        let lastModulation = display.frames.last![0].modulation
+        #expect(lastModulation == tint.modulation(r.trajectory.dropLast().last!.value))
+    }
+
+    @Test func escapeThenAbortKeepsWhatWasRecordedAndStops() throws {
+        let script = try ScriptedInput(text: "0.5 space\nat 1.0 escape\n0.1 a\n", fileName: "abort.txt")
+        let plan = PresentationPlan(refreshHz: 60, phases: [
+            PlannedPhase(name: "instructions", kind: "instructions", background: .black,
+                         segments: [FrameSegment(frames: 1, layers: [.text("Press space", pointSize: 20, colour: .white, centreX: 32, centreY: 24)])],
+                         response: .anyKey),
+            PlannedPhase(name: "adapt", kind: "adaptation", background: grey,
+                         segments: [FrameSegment(frames: 600, layers: [.image(key: "a", rect: full, tinted: false)])]),
+        ])
+        let display = RecordingDisplay(), recorder = MemoryRecorder()
+        #expect(try player(display, script, recorder).play(plan) == .aborted(phase: 1))
+        #expect(recorder.responses.map(\.method) == ["any-key"])
+        #expect(recorder.pauses == 1)
+        #expect(recorder.keys.map(\.key) == ["space", "escape", "a"])
+        // Escape at 1.0 s: the adaptation phase began at ~0.5 s, so it was stopped after ~30 of its 600 frames.
+        let adaptFrames = recorder.frames.filter { $0.phase == 1 }.count
+        #expect((29...32).contains(adaptFrames))
+    }
+
+    @Test func resumeAfterPauseContinuesThePhaseAndDoesNotCountThePauseAsDropped() throws {
+        let script = try ScriptedInput(text: "at 0.1 escape\n2.0 r\n", fileName: "pause.txt")
+        let plan = PresentationPlan(refreshHz: 60, phases: [
+            PlannedPhase(name: "adapt", kind: "adaptation", background: grey,
+                         segments: [FrameSegment(frames: 30, layers: [.image(key: "a", rect: full, tinted: false)])]),
+        ])
+        let display = RecordingDisplay(), recorder = MemoryRecorder()
+        let p = player(display, script, recorder)
+        #expect(try p.play(plan) == .completed)
+        #expect(recorder.ended[0].frames == 30)
+        #expect(recorder.resumes == 1)
+        #expect(p.timing.droppedCount == 0)
+    }
+
+    @Test func staircasePhaseRunsTrialsUntilItsReversalsAreIn() throws {
+        let observer = SimulatedObserver(.init(aftereffect: 0.05, bias: 0, noiseSd: 0.005), seed: 3)
+        let config = UpDownStaircase.Configuration(startLevel: 0.15, stepUp: 0.02, stepDown: 0.02, minLevel: -0.2, maxLevel: 0.2,
+                                                   stopAfterReversals: 6, maxTrials: 60, reversalsForEstimate: 4)
+        let plan = PresentationPlan(refreshHz: 60, phases: [
+            PlannedPhase(name: "stair", kind: "staircase", background: grey,
+                         segments: [FrameSegment(frames: 12, layers: [.image(key: "t", rect: full, tinted: true)]),
+                                    FrameSegment(frames: 1, layers: [])],
+                         response: .staircase(config, positiveKey: "r", negativeKey: "g", tint: tint, contingency: 1, adapted: true)),
+        ])
+        let recorder = MemoryRecorder()
+        #expect(try player(RecordingDisplay(), SimulatedParticipant(observer: observer), recorder).play(plan) == .completed)
+        let levels = recorder.responses.map(\.value)
+        #expect(recorder.responses.allSatisfy { $0.method == "staircase" })
+        #expect(recorder.responses.map(\.step) == Array(0..<levels.count))
+        // A 1-up/1-down staircase on "looks positive" for an observer shifted by +0.05 converges near −0.05.
+        let estimate = try #require(recorder.responses.last?.estimate)
+        #expect(abs(estimate - -0.05) < 0.025)
+    }
+}
+
+extension ScriptedInput {
+    /// A participant who never presses anything.
+    static var none: ScriptedInput { try! ScriptedInput(text: "", fileName: "none") }
+}
