@@ -28,20 +28,28 @@ final class RecordingDisplay: Display {
 
 /// Keeps every report in memory.
 final class MemoryRecorder: SessionRecorder {
-    var phases: [(index: Int, name: String, startedAt: Double)] = []
-    var ended: [(index: Int, frames: Int)] = []
-    var frames: [FrameRecord] = []
-    var keys: [KeyEvent] = []
-    var responses: [ResponseRecord] = []
+    var phasesStarted: [(phase: Int, name: String, plannedFrames: Int)] = []
+    var phasesEnded: [(phase: Int, frames: Int, completed: Bool)] = []
+    var trialsStarted: [(phase: Int, trial: Int)] = []
+    var trialsEnded: [(phase: Int, trial: Int, completed: Bool)] = []
+    var frames: [PresentedFrame] = []
+    var keys: [(event: KeyEvent, action: String?)] = []
+    var responses: [CompletedResponse] = []
     var pauses = 0, resumes = 0
 
-    func phaseStarted(_ phase: Int, name: String, kind: String, trialIndex: Int?, conditions: [String: String], at time: Double) {
-        phases.append((phase, name, time))
+    func phaseStarted(_ phase: Int, name: String, kind: String, plannedFrames: Int, firstFlip: Double) {
+        phasesStarted.append((phase, name, plannedFrames))
     }
-    func phaseEnded(_ phase: Int, frames: Int, at time: Double) { ended.append((phase, frames)) }
-    func frameFlipped(_ frame: FrameRecord) { frames.append(frame) }
-    func keyPressed(_ event: KeyEvent, phase: Int) { keys.append(event) }
-    func responded(_ response: ResponseRecord) { responses.append(response) }
+    func phaseEnded(_ phase: Int, frames: Int, endFlip: Double, dropped: Int, completed: Bool) {
+        phasesEnded.append((phase, frames, completed))
+    }
+    func trialStarted(phase: Int, trial: Int, conditionsJSON: String, onset: Double) { trialsStarted.append((phase, trial)) }
+    func trialEnded(phase: Int, trial: Int, conditionsJSON: String, onset: Double, completed: Bool) {
+        trialsEnded.append((phase, trial, completed))
+    }
+    func frameFlipped(_ frame: PresentedFrame) { frames.append(frame) }
+    func keyPressed(_ event: KeyEvent, phase: Int, action: String?) { keys.append((event, action)) }
+    func responded(_ response: CompletedResponse) { responses.append(response) }
     func paused(at time: Double) { pauses += 1 }
     func resumed(at time: Double) { resumes += 1 }
 }

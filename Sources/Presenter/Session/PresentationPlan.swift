@@ -1,47 +1,65 @@
-/// What the frame loop plays: phases of frame-counted segments, each drawing pre-rendered layers,
+/// What the frame loop plays: blocks of frame-counted segments, each drawing pre-rendered layers,
 /// some ending in a response. It is built from a compiled protocol timeline (frame counts come
 /// from there, never from seconds here) and holds only what a frame needs to draw.
 public struct PresentationPlan {
     /// Nominal refresh rate the frame counts were compiled for (Hz).
     public var refreshHz: Double
-    public var phases: [PlannedPhase]
+    public var blocks: [PlannedBlock]
 
-    public init(refreshHz: Double, phases: [PlannedPhase]) {
+    public init(refreshHz: Double, blocks: [PlannedBlock]) {
         self.refreshHz = refreshHz
-        self.phases = phases
+        self.blocks = blocks
     }
 
-    /// Every image a phase draws, so that its textures can be made before it starts.
-    public func imageKeys(ofPhase index: Int) -> Set<String> {
+    /// Every image a block draws, so that its textures can be made before it starts.
+    public func imageKeys(ofBlock index: Int) -> Set<String> {
         var keys: Set<String> = []
-        for segment in phases[index].segments {
+        for segment in blocks[index].segments {
             for case let .image(key, _, _) in segment.layers { keys.insert(key) }
         }
         return keys
     }
+
+    /// Planned frames of each protocol phase: the sum over its blocks (response waits excluded).
+    public func plannedFrames(ofPhase phase: Int) -> Int {
+        blocks.filter { $0.phaseIndex == phase }.reduce(0) { $0 + $1.plannedFrames }
+    }
+
+    /// Index of the first block at or after (phase, trial): where a resumed session continues.
+    public func firstBlock(atPhase phase: Int, trial: Int) -> Int? {
+        blocks.firstIndex { $0.phaseIndex > phase || ($0.phaseIndex == phase && ($0.trialIndex ?? 0) >= trial) }
+    }
 }
 
-/// One phase (adaptation, test trial, instructions…): segments played in order. A phase with a
-/// response holds its last segment until the response is complete.
-public struct PlannedPhase {
-    /// Name and kind as the protocol gives them (recorded with the session).
-    public var name: String
-    public var kind: String
-    /// Trial number within the protocol (0-based) for test trials; nil for other phases.
+/// A stretch the presenter plays without a break: a whole phase (instructions, adaptation) or one
+/// trial of a test phase. Segments are played in order; a block with a response holds its last
+/// segment until the response is complete. An adaptive block (staircase, QUEST) is a run of
+/// trials, numbered from `trialIndex` on, that replays its segments for every trial.
+public struct PlannedBlock {
+    /// The protocol phase this block belongs to (0-based), with its name and kind.
+    public var phaseIndex: Int
+    public var phaseName: String
+    public var phaseKind: String
+    /// Trial number within the phase (0-based); nil for a phase without trials.
     public var trialIndex: Int?
-    /// The trial's conditions as name → value, recorded with the trial.
-    public var conditions: [String: String]
+    /// The trial's conditions, a flat JSON object whose keys carry their units.
+    public var conditionsJSON: String
     public var background: RGB8
     public var segments: [FrameSegment]
     public var response: PlannedResponse?
+    /// Unit of response values (e.g. "dkl_lm").
+    public var valueUnit: String?
 
-    public init(name: String, kind: String, trialIndex: Int? = nil, conditions: [String: String] = [:],
-                background: RGB8, segments: [FrameSegment], response: PlannedResponse? = nil) {
-        self.name = name; self.kind = kind; self.trialIndex = trialIndex; self.conditions = conditions
+    public init(phaseIndex: Int, phaseName: String, phaseKind: String, trialIndex: Int? = nil,
+                conditionsJSON: String = "{}", background: RGB8, segments: [FrameSegment],
+                response: PlannedResponse? = nil, valueUnit: String? = nil) {
+        self.phaseIndex = phaseIndex; self.phaseName = phaseName; self.phaseKind = phaseKind
+        self.trialIndex = trialIndex; self.conditionsJSON = conditionsJSON
         self.background = background; self.segments = segments; self.response = response
+        self.valueUnit = valueUnit
     }
 
-    /// Frames of a phase without a response (the protocol's duration in frames).
+    /// Frames of the block's segments (the protocol's duration in frames for a block without a response).
     public var plannedFrames: Int { segments.reduce(0) { $0 + $1.frames } }
 }
 
@@ -62,7 +80,7 @@ public enum Layer {
     case text(String, pointSize: Int, colour: RGB8, centreX: Int, centreY: Int)
 }
 
-/// The response a phase waits for.
+/// The response a block waits for.
 public enum PlannedResponse {
     /// Any key continues (instructions, breaks).
     case anyKey

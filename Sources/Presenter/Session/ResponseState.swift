@@ -62,38 +62,69 @@ struct ResponseState {
         }
     }
 
-    /// Applies a key pressed `reactionTime` s after onset; returns a record when it completes a response.
-    mutating func handle(_ event: KeyEvent, reactionTime: Double, phase: Int, trialIndex: Int?) -> ResponseRecord? {
-        func record(_ method: String, _ value: Double, answer: Bool?, trajectory: [NullingAdjustment.Step] = [],
-                    estimate: Double? = nil) -> ResponseRecord {
-            defer { step += 1 }
-            return ResponseRecord(phase: phase, trialIndex: trialIndex, step: step, method: method, value: value,
-                                  key: event.key, answer: answer, reactionTime: reactionTime,
-                                  trajectory: trajectory, estimate: estimate)
+    /// The method name recorded with each response.
+    var methodName: String {
+        switch procedure {
+        case .anyKey: "any_key"
+        case .nulling: "nulling"
+        case .staircase: "staircase"
+        case .quest: "quest"
+        case .forcedChoice: "forced_choice"
         }
+    }
+
+    /// The action a key performs in this procedure (recorded with the key event), or nil.
+    func action(forKey key: String) -> String? {
+        switch procedure {
+        case .anyKey: "continue"
+        case let .nulling(_, keys, _, _, _): keys.action(forKey: key)?.rawValue
+        case let .staircase(_, positive, negative, _, _, _), let .quest(_, positive, negative, _, _, _):
+            key == positive ? "positive" : key == negative ? "negative" : nil
+        case let .forcedChoice(fc, _, _): fc.alternative(forKey: key).map { "alternative \($0)" }
+        }
+    }
+
+    /// Applies a key pressed `reactionTime` s after onset. Returns (value, choice, correct,
+    /// trajectory, estimate) when the key completes a response, nil otherwise.
+    mutating func handle(_ event: KeyEvent, reactionTime: Double) -> Answer? {
+        let answer = interpret(event, reactionTime: reactionTime)
+        if answer != nil { step += 1 }
+        return answer
+    }
+
+    private mutating func interpret(_ event: KeyEvent, reactionTime: Double) -> Answer? {
         switch procedure {
         case .anyKey:
-            return record("any-key", 0, answer: nil)
+            return Answer(value: nil, choice: event.key)
         case .nulling(var a, let keys, let tint, let contingency, let adapted):
             guard let action = keys.action(forKey: event.key) else { return nil }
             a.apply(action, at: reactionTime)
             procedure = .nulling(a, keys, tint, contingency: contingency, adapted: adapted)
-            return a.isConfirmed ? record("nulling", a.value, answer: nil, trajectory: a.trajectory) : nil
+            return a.isConfirmed ? Answer(value: a.value, trajectory: a.trajectory) : nil
         case .staircase(var s, let positive, let negative, let tint, let contingency, let adapted):
             guard event.key == positive || event.key == negative else { return nil }
             let level = s.level
             s.record(event.key == positive)
             procedure = .staircase(s, positive: positive, negative: negative, tint, contingency: contingency, adapted: adapted)
-            return record("staircase", level, answer: event.key == positive, estimate: s.thresholdEstimate)
+            return Answer(value: level, choice: event.key, estimate: s.thresholdEstimate)
         case .quest(var q, let positive, let negative, let tint, let contingency, let adapted):
             guard event.key == positive || event.key == negative else { return nil }
             let level = q.mean
             q.record(intensity: level, response: event.key == positive)
             procedure = .quest(q, positive: positive, negative: negative, tint, contingency: contingency, adapted: adapted)
-            return record("quest", level, answer: event.key == positive, estimate: q.mean)
+            return Answer(value: level, choice: event.key, estimate: q.mean)
         case let .forcedChoice(fc, correct, _):
-            guard let answer = fc.answer(key: event.key, reactionTime: reactionTime, correctAlternative: correct) else { return nil }
-            return record("forced-choice", Double(answer.choice), answer: answer.correct)
+            guard let a = fc.answer(key: event.key, reactionTime: reactionTime, correctAlternative: correct) else { return nil }
+            return Answer(value: nil, choice: event.key, correct: a.correct)
         }
+    }
+
+    /// What one completed response says, before the player adds times and indices.
+    struct Answer {
+        var value: Double?
+        var choice: String? = nil
+        var correct: Bool? = nil
+        var trajectory: [NullingAdjustment.Step] = []
+        var estimate: Double? = nil
     }
 }

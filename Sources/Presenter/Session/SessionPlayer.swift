@@ -41,21 +41,48 @@ public final class SessionPlayer {
     /// Timing of every stimulus frame flipped so far.
     public var timing: FrameTimingLog { pacer.log }
 
-    /// Plays phases `startPhase...` of the plan (a resumed session starts at its first unfinished phase).
-    public func play(_ plan: PresentationPlan, fromPhase startPhase: Int = 0) throws -> Outcome {
-        for index in plan.phases.indices where index >= startPhase {
-            try prepareTextures(plan, phase: index)
-            if try !playPhase(plan.phases[index], index: index) { return .aborted(phase: index) }
+    /// Plays the plan from block `startBlock` on (a resumed session starts at its first unfinished
+    /// trial); frame indices continue from `firstFrameIndex`.
+    public func play(_ plan: PresentationPlan, fromBlock startBlock: Int = 0, firstFrameIndex: Int = 0) throws -> Outcome {
+        frameIndex = firstFrameIndex
+        var phase: PhaseProgress?
+        for index in plan.blocks.indices where index >= startBlock {
+            let block = plan.blocks[index]
+            try prepareTextures(plan, block: index)
+            if phase?.index != block.phaseIndex {
+                if let p = phase { endPhase(p, completed: true) }
+                phase = PhaseProgress(index: block.phaseIndex, name: block.phaseName, kind: block.phaseKind,
+                                      plannedFrames: plan.plannedFrames(ofPhase: block.phaseIndex))
+            }
+            if try !playBlock(block, seedOffset: UInt64(index), phase: &phase!) {
+                endPhase(phase!, completed: false)
+                return .aborted(phase: block.phaseIndex)
+            }
         }
+        if let p = phase { endPhase(p, completed: true) }
         return .completed
     }
 
-    private func prepareTextures(_ plan: PresentationPlan, phase: Int) throws {
-        for key in plan.imageKeys(ofPhase: phase) where textures[key] == nil {
+    /// What the recorder needs to hear about the phase being played.
+    private struct PhaseProgress {
+        let index: Int, name: String, kind: String, plannedFrames: Int
+        var frames = 0
+        var dropped = 0
+        var started = false
+        var lastFlip = 0.0
+    }
+
+    private func endPhase(_ p: PhaseProgress, completed: Bool) {
+        guard p.started else { return }
+        recorder.phaseEnded(p.index, frames: p.frames, endFlip: p.lastFlip + pacer.period, dropped: p.dropped, completed: completed)
+    }
+
+    private func prepareTextures(_ plan: PresentationPlan, block: Int) throws {
+        for key in plan.imageKeys(ofBlock: block) where textures[key] == nil {
             let image = try images(key)
             textures[key] = try display.makeTexture(widthPx: image.widthPx, heightPx: image.heightPx, rgba: image.rgba)
         }
-        for segment in plan.phases[phase].segments {
+        for segment in plan.blocks[block].segments {
             for case let .text(text, size, colour, _, _) in segment.layers {
                 _ = try textTexture(text, size, colour)
             }
@@ -70,60 +97,74 @@ public final class SessionPlayer {
         return t
     }
 
-    /// Plays one phase; false when the participant aborted.
-    private func playPhase(_ phase: PlannedPhase, index: Int) throws -> Bool {
-        var response = phase.response.map { ResponseState($0, seed: seed &+ UInt64(index) &* 0x9E37_79B9) }
-        var frameInPhase = 0
-        var frameInStep = 0
+    /// Plays one block; false when the participant aborted.
+    private func playBlock(_ block: PlannedBlock, seedOffset: UInt64, phase: inout PhaseProgress) throws -> Bool {
+        var response = block.response.map { ResponseState($0, seed: seed &+ seedOffset &* 0x9E37_79B9) }
+        var frameInBlock = 0
+        var frameInTrial = 0
         var onset = 0.0
-        var started = false
+        let firstTrial = block.trialIndex ?? 0
+        var trial: Int? { block.trialIndex.map { _ in firstTrial + (response?.step ?? 0) } }
         while true {
-            if response == nil && frameInPhase >= phase.plannedFrames { break }
+            if response == nil && frameInBlock >= block.plannedFrames { break }
             if let r = response, r.isFinished { break }
-            draw(phase, frameInStep: frameInStep, modulation: response?.modulation)
+            draw(block, frame: frameInTrial, modulation: response?.modulation)
             if let capture, frameIndex % capture.every == 0 {
                 try capture.write(frameIndex, display.widthPx, display.heightPx, try display.readPixels())
             }
             let flip = pacer.flip(display)
-            if !started {
-                recorder.phaseStarted(index, name: phase.name, kind: phase.kind, trialIndex: phase.trialIndex,
-                                      conditions: phase.conditions, at: flip.flip)
-                started = true
+            if !phase.started {
+                recorder.phaseStarted(phase.index, name: phase.name, kind: phase.kind, plannedFrames: phase.plannedFrames,
+                                      firstFlip: flip.flip)
+                phase.started = true
             }
-            recorder.frameFlipped(FrameRecord(index: frameIndex, phase: index, indexInPhase: frameInPhase,
-                                              plannedTime: flip.planned, flipTime: flip.flip, dropped: flip.dropped))
-            if frameInStep == 0, let r = response {
+            recorder.frameFlipped(PresentedFrame(index: frameIndex, phase: phase.index, plannedTime: flip.planned,
+                                                 flipTime: flip.flip, interval: flip.interval, dropped: flip.dropped))
+            phase.frames += 1
+            phase.lastFlip = flip.flip
+            if flip.dropped { phase.dropped += 1 }
+            if frameInTrial == 0 {
                 onset = flip.flip
-                input.responseWindowOpened(r.window, onset: onset)
+                if let t = trial { recorder.trialStarted(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset) }
+                if let r = response { input.responseWindowOpened(r.window, onset: onset) }
             }
             frameIndex += 1
-            frameInPhase += 1
-            frameInStep += 1
+            frameInBlock += 1
+            frameInTrial += 1
             let now = pacer.mode == .virtual ? flip.flip : pacer.clock.now()
             for event in input.poll(now: now) {
-                recorder.keyPressed(event, phase: index)
+                recorder.keyPressed(event, phase: phase.index, action: event.key == KeyEvent.escape ? "pause" : response?.action(forKey: event.key))
                 if event.key == KeyEvent.escape {
-                    if try !pauseMenu(phase: index) { return false }
+                    if try !pauseMenu(phase: phase.index) {
+                        if let t = trial { recorder.trialEnded(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset, completed: false) }
+                        return false
+                    }
                     continue
                 }
                 guard var r = response, !r.isFinished else { continue }
-                let record = r.handle(event, reactionTime: event.time - onset, phase: index, trialIndex: phase.trialIndex)
+                let completedTrial = trial ?? 0
+                let answer = r.handle(event, reactionTime: event.time - onset)
+                let method = r.methodName
                 response = r
-                if let record {
-                    recorder.responded(record)
-                    frameInStep = 0   // the next trial of an adaptive procedure starts with the next flip
+                guard let answer else { continue }
+                recorder.responded(CompletedResponse(
+                    phase: phase.index, trial: completedTrial, method: method, value: answer.value, valueUnit: block.valueUnit,
+                    choice: answer.choice, correct: answer.correct, onset: onset, responseTime: event.time,
+                    trajectory: answer.trajectory, estimate: answer.estimate))
+                if block.trialIndex != nil {
+                    recorder.trialEnded(phase: phase.index, trial: completedTrial, conditionsJSON: block.conditionsJSON, onset: onset, completed: true)
                 }
+                frameInTrial = 0   // the next trial of an adaptive procedure starts with the next flip
             }
         }
-        recorder.phaseEnded(index, frames: frameInPhase, at: pacer.clock.now())
         return true
     }
 
-    private func draw(_ phase: PlannedPhase, frameInStep: Int, modulation: RGB8?) {
-        display.clear(phase.background)
-        var remaining = frameInStep
-        var segment = phase.segments.last
-        for s in phase.segments {
+    private func draw(_ block: PlannedBlock, frame: Int, modulation: RGB8?) {
+        display.clear(block.background)
+        var remaining = frame
+        var segment = block.segments.last
+        for s in block.segments {
             if remaining < s.frames { segment = s; break }
             remaining -= s.frames
         }
@@ -155,7 +196,7 @@ public final class SessionPlayer {
             display.present()
             if pacer.mode != .vsync { pacer.clock.wait(until: pacer.clock.now() + pacer.period) }
             for event in input.poll(now: pacer.clock.now()) {
-                recorder.keyPressed(event, phase: phase)
+                recorder.keyPressed(event, phase: phase, action: ["r": "resume", KeyEvent.escape: "resume", "a": "abort"][event.key])
                 switch event.key {
                 case "r", KeyEvent.escape:
                     recorder.resumed(at: pacer.clock.now())

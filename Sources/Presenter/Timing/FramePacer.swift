@@ -25,8 +25,9 @@ public final class FramePacer {
         nextPlannedTime = clock.now()
     }
 
-    /// Presents the frame already drawn on `display`; returns its planned time, flip time (s) and whether it was dropped.
-    public func flip(_ display: Display) -> (planned: Double, flip: Double, dropped: Bool) {
+    /// Presents the frame already drawn on `display`; returns its planned time, flip time, interval
+    /// to the previous flip (s; nil for the first of a run) and whether it was dropped.
+    public func flip(_ display: Display) -> (planned: Double, flip: Double, interval: Double?, dropped: Bool) {
         let planned = nextPlannedTime
         if mode != .vsync { clock.wait(until: planned) }
         display.present()
@@ -43,7 +44,7 @@ public final class FramePacer {
         case .vsync:
             nextPlannedTime = flipTime + period
         }
-        return (planned, flipTime, dropped)
+        return (planned, flipTime, log.lastInterval, dropped)
     }
 
     /// After a pause: the next flip is planned for now and its interval is not judged.

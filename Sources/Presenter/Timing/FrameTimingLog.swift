@@ -9,6 +9,8 @@ public struct FrameTimingLog: Sendable, Equatable {
 
     /// Flip timestamp of every frame so far (s, monotonic clock).
     public private(set) var flipTimes: [Double] = []
+    /// Interval of the latest flip to the one before it (s); nil for the first flip of a run.
+    public private(set) var lastInterval: Double?
     /// Number of frames whose interval exceeded `droppedThreshold` periods.
     public private(set) var droppedCount = 0
     /// Longest interval between consecutive flips (s); 0 before the second flip.
@@ -28,8 +30,12 @@ public struct FrameTimingLog: Sendable, Equatable {
     @discardableResult
     public mutating func recordFlip(at time: Double) -> Bool {
         defer { flipTimes.append(time) }
-        guard flipTimes.count > runStart, let last = flipTimes.last else { return false }
+        guard flipTimes.count > runStart, let last = flipTimes.last else {
+            lastInterval = nil
+            return false
+        }
         let interval = time - last
+        lastInterval = interval
         judgedIntervals += 1
         judgedIntervalSum += interval
         worstInterval = max(worstInterval, interval)
