@@ -1,1 +1,0 @@
-// ProtocolKit: see docs/ARCHITECTURE.md for what this module owns.

@@ -1,0 +1,92 @@
+/// How the participant answers a test trial. Field names follow the Presenter's response
+/// methods, which run them.
+public enum ResponseMethodSpec: Codable, Sendable, Equatable {
+    case nulling(NullingSpec)
+    case forcedChoice(ForcedChoiceSpec)
+    case staircase(StaircaseSpec)
+    case quest(QuestSpec)
+
+    /// The names a protocol file uses in `method:`.
+    public enum Method: String, Codable, Sendable, CaseIterable {
+        case nulling
+        case forcedChoice = "forced_choice"
+        case staircase
+        case quest
+    }
+}
+
+/// Method of adjustment along a colour axis until the test looks neutral (nulling).
+public struct NullingSpec: Codable, Sendable, Equatable {
+    public var axis: NullingAxis
+    /// Change per coarse / fine key press (axis units, > 0).
+    public var coarseStep: Double
+    public var fineStep: Double
+    /// Reachable range (axis units).
+    public var minValue: Double
+    public var maxValue: Double
+    /// Each trial starts at a seeded uniform draw from `startCentre ± startSpread` (axis units).
+    public var startCentre: Double
+    public var startSpread: Double
+    /// SDL key names (lower case).
+    public var keys: NullingKeys
+}
+
+public struct NullingKeys: Codable, Sendable, Equatable {
+    public var coarseUp: String
+    public var coarseDown: String
+    public var fineUp: String
+    public var fineDown: String
+    public var confirm: String
+
+    public static let standard = NullingKeys(coarseUp: "up", coarseDown: "down", fineUp: "right",
+                                             fineDown: "left", confirm: "return")
+}
+
+/// Keys mapped to labelled choices; the first mapped key pressed is the answer.
+public struct ForcedChoiceSpec: Codable, Sendable, Equatable {
+    public var choices: [Choice]
+
+    public struct Choice: Codable, Sendable, Equatable {
+        /// SDL key name (lower case).
+        public var key: String
+        /// What the choice means, e.g. `reddish`.
+        public var label: String
+    }
+}
+
+/// A transformed up–down staircase (Levitt 1971) on `axis`, answered yes/no with two keys.
+/// Levels in axis units (DKL contrast units).
+public struct StaircaseSpec: Codable, Sendable, Equatable {
+    public var axis: NullingAxis
+    public var startLevel: Double
+    public var nUp: Int
+    public var nDown: Int
+    public var stepUp: Double
+    public var stepDown: Double
+    public var minLevel: Double
+    public var maxLevel: Double
+    public var stopAfterReversals: Int
+    /// Most trials per condition; the staircase may stop earlier on reversals.
+    public var maxTrials: Int
+    public var reversalsForEstimate: Int
+    /// Key meaning "yes / looks like the named direction" (true) and the key meaning no (false).
+    public var trueKey: String
+    public var falseKey: String
+}
+
+/// QUEST (Watson & Pelli 1983) on `axis`, answered yes/no. Intensities in axis units.
+public struct QuestSpec: Codable, Sendable, Equatable {
+    public var axis: NullingAxis
+    public var tGuess: Double
+    public var tGuessSd: Double
+    public var pThreshold: Double
+    public var beta: Double
+    public var delta: Double
+    public var gamma: Double
+    public var grain: Double
+    public var range: Double
+    /// Trials per condition.
+    public var trials: Int
+    public var trueKey: String
+    public var falseKey: String
+}

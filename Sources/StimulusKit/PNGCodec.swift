@@ -1,0 +1,92 @@
+import CPNG
+import Foundation
+
+/// PNG through libpng's simplified API. Writes 8-bit RGBA with an sRGB chunk at zlib level 6 with
+/// libpng's adaptive row filters (the simplified API's default; Pillow's default level is also 6);
+/// reads 8- or 16-bit gray, gray+alpha, RGB or RGBA (and palette) into 8-bit RGBA.
+public enum PNGCodec {
+    /// Encodes `image` as a PNG file.
+    public static func write(_ image: DisplayImage, to url: URL) throws {
+        let data = try encode(image)
+        do { try data.write(to: url) } catch {
+            throw PNGError.io(path: url.path, message: error.localizedDescription)
+        }
+    }
+
+    /// Encodes `image` as PNG bytes.
+    public static func encode(_ image: DisplayImage) throws -> Data {
+        var png = png_image()
+        png.version = UInt32(PNG_IMAGE_VERSION)
+        png.width = UInt32(image.width)
+        png.height = UInt32(image.height)
+        png.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)  // PNG_FORMAT_RGBA (a compound macro Swift does not import)
+        var size: png_alloc_size_t = 0
+        let stride = Int32(image.width * 4)
+        var out = Data()
+        try image.pixels.withUnsafeBufferPointer { px in
+            guard png_image_write_to_memory(&png, nil, &size, 0, px.baseAddress, stride, nil) != 0 else {
+                throw PNGError.encode(message: message(&png))
+            }
+            out = Data(count: size)
+            let ok = out.withUnsafeMutableBytes { buf in
+                png_image_write_to_memory(&png, buf.baseAddress, &size, 0, px.baseAddress, stride, nil)
+            }
+            guard ok != 0 else { throw PNGError.encode(message: message(&png)) }
+            out.count = size
+        }
+        return out
+    }
+
+    /// Decodes a PNG file into 8-bit RGBA. A missing, corrupt, truncated or non-PNG file throws
+    /// `PNGError` with the path and libpng's message.
+    public static func read(_ url: URL) throws -> DisplayImage {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw PNGError.io(path: url.path, message: error.localizedDescription)
+        }
+        do { return try decode(data) } catch let PNGError.decode(_, message) {
+            throw PNGError.decode(path: url.path, message: message)
+        }
+    }
+
+    /// Decodes PNG bytes into 8-bit RGBA.
+    public static func decode(_ data: Data) throws -> DisplayImage {
+        try data.withUnsafeBytes { bytes in
+            var png = png_image()
+            png.version = UInt32(PNG_IMAGE_VERSION)
+            guard png_image_begin_read_from_memory(&png, bytes.baseAddress, bytes.count) != 0 else {
+                throw PNGError.decode(path: "", message: message(&png))
+            }
+            png.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)  // PNG_FORMAT_RGBA (a compound macro Swift does not import)
+            let w = Int(png.width), h = Int(png.height)
+            var pixels = [UInt8](repeating: 0, count: w * h * 4)
+            let ok = pixels.withUnsafeMutableBufferPointer { png_image_finish_read(&png, nil, $0.baseAddress, Int32(w * 4), nil) }
+            guard ok != 0 else {
+                let m = message(&png)
+                png_image_free(&png)
+                throw PNGError.decode(path: "", message: m)
+            }
+            return DisplayImage(width: w, height: h, pixels: pixels)
+        }
+    }
+
+    private static func message(_ png: inout png_image) -> String {
+        withUnsafeBytes(of: &png.message) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+    }
+}
+
+/// A PNG that could not be read or written: the path and libpng's (or the system's) message.
+public enum PNGError: Error, CustomStringConvertible, Equatable {
+    case io(path: String, message: String)
+    case decode(path: String, message: String)
+    case encode(message: String)
+    public var description: String {
+        switch self {
+        case let .io(path, message): return "\(path): \(message)"
+        case let .decode(path, message): return "\(path.isEmpty ? "PNG data" : path): not a readable PNG: \(message)"
+        case let .encode(message): return "PNG encoding failed: \(message)"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// StimulusKit: see docs/ARCHITECTURE.md for what this module owns.
