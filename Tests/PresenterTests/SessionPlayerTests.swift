@@ -1,4 +1,5 @@
 import Testing
+import ProtocolKit
 @testable import Presenter
 
 @Suite struct SessionPlayerTests {
@@ -52,7 +53,7 @@ import Testing
         let plan = PresentationPlan(refreshHz: 60, blocks: [
             PlannedBlock(phaseIndex: 0, phaseName: "test", phaseKind: "nulling", trialIndex: 0, conditionsJSON: #"{"orientation_deg":90}"#,
                          background: grey, segments: [FrameSegment(frames: 1, layers: [.image(key: "test-grating", rect: full, tinted: true)])],
-                         response: .nulling(nulling, keys: NullingKeys(), tint: tint, contingency: 1, adapted: true), valueUnit: "dkl_lm"),
+                         response: .nulling(nulling, keys: .standard, tint: tint, contingency: 1, adapted: true), valueUnit: "dkl_lm"),
         ])
         let display = RecordingDisplay(), recorder = MemoryRecorder()
         #expect(try player(display, SimulatedParticipant(observer: observer), recorder).play(plan) == .completed)
@@ -102,24 +103,42 @@ import Testing
         #expect(recorder.frames.filter { $0.interval == nil }.count == 2)   // the first frame and the first after the pause
     }
 
-    @Test func staircaseBlockRunsTrialsUntilItsReversalsAreIn() throws {
+    @Test func staircaseTrackCarriesOverBetweenTrialsAndStopsAtItsReversals() throws {
         let observer = SimulatedObserver(.init(aftereffect: 0.05, bias: 0, noiseSd: 0.005), seed: 3)
         let config = UpDownStaircase.Configuration(startLevel: 0.15, stepUp: 0.02, stepDown: 0.02, minLevel: -0.2, maxLevel: 0.2,
                                                    stopAfterReversals: 6, maxTrials: 60, reversalsForEstimate: 4)
-        let plan = PresentationPlan(refreshHz: 60, blocks: [
-            PlannedBlock(phaseIndex: 0, phaseName: "stair", phaseKind: "staircase", trialIndex: 0, background: grey,
+        let slots = (0..<60).map { t in
+            PlannedBlock(phaseIndex: 0, phaseName: "stair", phaseKind: "test", trialIndex: t, background: grey,
                          segments: [FrameSegment(frames: 12, layers: [.image(key: "t", rect: full, tinted: true)]),
                                     FrameSegment(frames: 1, layers: [])],
-                         response: .staircase(config, positiveKey: "r", negativeKey: "g", tint: tint, contingency: 1, adapted: true)),
-        ])
+                         response: .staircase(config, positiveKey: "r", negativeKey: "g", tint: tint, contingency: 1, adapted: true),
+                         track: 0)
+        }
         let recorder = MemoryRecorder()
-        #expect(try player(RecordingDisplay(), SimulatedParticipant(observer: observer), recorder).play(plan) == .completed)
+        #expect(try player(RecordingDisplay(), SimulatedParticipant(observer: observer), recorder).play(PresentationPlan(refreshHz: 60, blocks: slots)) == .completed)
+        let n = recorder.responses.count
+        #expect(n > 6 && n < 60)   // stopped by its 6 reversals, not by running out of slots
         #expect(recorder.responses.allSatisfy { $0.method == "staircase" })
-        #expect(recorder.responses.map(\.trial) == Array(0..<recorder.responses.count))
-        #expect(recorder.trialsStarted.map(\.trial) == Array(0..<recorder.responses.count))
+        #expect(recorder.responses.map(\.trial) == Array(0..<n))
+        #expect(recorder.trialsStarted.map(\.trial) == Array(0..<n))
+        // Levels step by exactly 0.02 from 0.15 (the state carried over from trial to trial).
+        let levels = recorder.responses.map { $0.value! }
+        #expect(abs(levels[0] - 0.15) < 1e-12)
+        #expect(zip(levels, levels.dropFirst()).allSatisfy { abs(abs($1 - $0) - 0.02) < 1e-9 })
         // A 1-up/1-down staircase on "looks positive" for an observer shifted by +0.05 converges near −0.05.
         let estimate = try #require(recorder.responses.last?.estimate)
         #expect(abs(estimate - -0.05) < 0.025)
+    }
+
+    @Test func aStopKeyEndsTheSession() throws {
+        let script = try ScriptedInput(text: "0.3 n\n", fileName: "decline.txt")
+        let consent = PlannedBlock(phaseIndex: 0, phaseName: "consent", phaseKind: "consent", background: .black,
+                                   segments: [FrameSegment(frames: 1, layers: [])],
+                                   response: .forcedChoice(try ForcedChoice(keys: ["y", "n"]), correct: nil, evidence: [1, 0]), stopKey: "n")
+        let recorder = MemoryRecorder()
+        #expect(try player(RecordingDisplay(), script, recorder).play(PresentationPlan(refreshHz: 60, blocks: [consent, adaptation(1, frames: 5)])) == .stopped(phase: 0))
+        #expect(recorder.responses.map(\.choice) == ["n"])
+        #expect(recorder.phasesStarted.count == 1)
     }
 
     @Test func resumeStartsAtTheFirstUnfinishedTrial() {

@@ -1,3 +1,5 @@
+import ProtocolKit
+
 /// A key press, as the response methods see it.
 public struct KeyEvent: Sendable, Equatable, Codable {
     /// SDL key name in lower case ("up", "down", "left", "right", "return", "space", "escape", "a", "1"…).
@@ -36,16 +38,8 @@ public enum ResponseWindow: Sendable {
     case anyKey(key: String)
 }
 
-/// The keys of a nulling adjustment (SDL key names, lower case).
-public struct NullingKeys: Sendable, Equatable, Codable {
-    public var coarseUp: String, coarseDown: String, fineUp: String, fineDown: String, confirm: String
-    public init(coarseUp: String = "up", coarseDown: String = "down", fineUp: String = "right",
-                fineDown: String = "left", confirm: String = "return") {
-        self.coarseUp = coarseUp; self.coarseDown = coarseDown
-        self.fineUp = fineUp; self.fineDown = fineDown; self.confirm = confirm
-    }
-
-    /// The action a key asks for, or nil.
+extension NullingKeys {
+    /// The adjustment action a key asks for, or nil.
     public func action(forKey key: String) -> NullingAdjustment.Action? {
         switch key.lowercased() {
         case coarseUp: .coarseUp

@@ -1,3 +1,5 @@
+import ProtocolKit
+
 /// An input source that answers like `SimulatedObserver`: when a response window opens it plans
 /// the key presses (with reaction times) and hands them out as the session clock reaches them.
 public final class SimulatedParticipant: InputSource {

@@ -1,3 +1,5 @@
+import ProtocolKit
+
 /// What the frame loop plays: blocks of frame-counted segments, each drawing pre-rendered layers,
 /// some ending in a response. It is built from a compiled protocol timeline (frame counts come
 /// from there, never from seconds here) and holds only what a frame needs to draw.
@@ -31,10 +33,11 @@ public struct PresentationPlan {
     }
 }
 
-/// A stretch the presenter plays without a break: a whole phase (instructions, adaptation) or one
-/// trial of a test phase. Segments are played in order; a block with a response holds its last
-/// segment until the response is complete. An adaptive block (staircase, QUEST) is a run of
-/// trials, numbered from `trialIndex` on, that replays its segments for every trial.
+/// A stretch the presenter plays without a break: a whole phase (instructions, adaptation), one
+/// trial of a test phase, or an inter-trial blank. Segments are played in order; a block with a
+/// response holds its last segment until the response is complete. Trials of an adaptive
+/// procedure (staircase, QUEST) name their `track`: the procedure's state carries over from one
+/// trial of the track to the next, and the trials of a track that has stopped are skipped.
 public struct PlannedBlock {
     /// The protocol phase this block belongs to (0-based), with its name and kind.
     public var phaseIndex: Int
@@ -49,14 +52,18 @@ public struct PlannedBlock {
     public var response: PlannedResponse?
     /// Unit of response values (e.g. "dkl_lm").
     public var valueUnit: String?
+    /// The adaptive track this trial feeds (staircase, QUEST); nil otherwise.
+    public var track: Int?
+    /// A choice (key) that ends the session, e.g. declining consent.
+    public var stopKey: String?
 
     public init(phaseIndex: Int, phaseName: String, phaseKind: String, trialIndex: Int? = nil,
                 conditionsJSON: String = "{}", background: RGB8, segments: [FrameSegment],
-                response: PlannedResponse? = nil, valueUnit: String? = nil) {
+                response: PlannedResponse? = nil, valueUnit: String? = nil, track: Int? = nil, stopKey: String? = nil) {
         self.phaseIndex = phaseIndex; self.phaseName = phaseName; self.phaseKind = phaseKind
         self.trialIndex = trialIndex; self.conditionsJSON = conditionsJSON
         self.background = background; self.segments = segments; self.response = response
-        self.valueUnit = valueUnit
+        self.valueUnit = valueUnit; self.track = track; self.stopKey = stopKey
     }
 
     /// Frames of the block's segments (the protocol's duration in frames for a block without a response).

@@ -1,3 +1,5 @@
+import ProtocolKit
+
 /// The running state of a phase's response: turns key presses into recorded responses.
 struct ResponseState {
     private(set) var procedure: Procedure
@@ -38,11 +40,11 @@ struct ResponseState {
         }
     }
 
-    /// True when the phase needs no more responses.
-    var isFinished: Bool {
+    /// True when an adaptive track has stopped (staircase reversals or trials, QUEST trials);
+    /// other procedures end with their trial.
+    var isTrackFinished: Bool {
         switch procedure {
-        case .anyKey, .forcedChoice: step > 0
-        case let .nulling(a, _, _, _, _): a.isConfirmed
+        case .anyKey, .forcedChoice, .nulling: step > 0
         case let .staircase(s, _, _, _, _, _): s.isFinished
         case let .quest(q, _, _, _, _, _): q.isFinished
         }

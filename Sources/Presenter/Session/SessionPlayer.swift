@@ -16,6 +16,8 @@ public final class SessionPlayer {
         case completed
         /// Aborted from the pause menu during this phase.
         case aborted(phase: Int)
+        /// Ended by the participant's answer in this phase (e.g. consent declined).
+        case stopped(phase: Int)
     }
 
     /// Display-ready RGBA for an image key, at the display's size: (width px, height px, bytes).
@@ -31,6 +33,8 @@ public final class SessionPlayer {
     private var textures: [String: TextureID] = [:]
     private var textTextures: [String: TextureID] = [:]
     private var frameIndex = 0
+    /// State of each adaptive track (staircase, QUEST) between its trials.
+    private var tracks: [Int: ResponseState] = [:]
 
     public init(display: Display, input: InputSource, pacer: FramePacer, recorder: SessionRecorder,
                 images: @escaping ImageSource, capture: Capture? = nil, seed: UInt64) {
@@ -54,9 +58,14 @@ public final class SessionPlayer {
                 phase = PhaseProgress(index: block.phaseIndex, name: block.phaseName, kind: block.phaseKind,
                                       plannedFrames: plan.plannedFrames(ofPhase: block.phaseIndex))
             }
-            if try !playBlock(block, seedOffset: UInt64(index), phase: &phase!) {
+            switch try playBlock(block, seedOffset: UInt64(index), phase: &phase!) {
+            case .done: continue
+            case .aborted:
                 endPhase(phase!, completed: false)
                 return .aborted(phase: block.phaseIndex)
+            case .stopped:
+                endPhase(phase!, completed: true)
+                return .stopped(phase: block.phaseIndex)
             }
         }
         if let p = phase { endPhase(p, completed: true) }
@@ -97,18 +106,25 @@ public final class SessionPlayer {
         return t
     }
 
-    /// Plays one block; false when the participant aborted.
-    private func playBlock(_ block: PlannedBlock, seedOffset: UInt64, phase: inout PhaseProgress) throws -> Bool {
-        var response = block.response.map { ResponseState($0, seed: seed &+ seedOffset &* 0x9E37_79B9) }
+    /// How a block ended.
+    private enum BlockEnd { case done, aborted, stopped }
+
+    /// Plays one block.
+    private func playBlock(_ block: PlannedBlock, seedOffset: UInt64, phase: inout PhaseProgress) throws -> BlockEnd {
+        var response: ResponseState?
+        if let track = block.track, let state = tracks[track] {
+            if state.isTrackFinished { return .done }   // this track has stopped: skip its remaining slots
+            response = state
+        } else {
+            response = block.response.map { ResponseState($0, seed: seed &+ seedOffset &* 0x9E37_79B9) }
+        }
+        defer { if let track = block.track, let response { tracks[track] = response } }
+        var answer: ResponseState.Answer?
         var frameInBlock = 0
-        var frameInTrial = 0
         var onset = 0.0
-        let firstTrial = block.trialIndex ?? 0
-        var trial: Int? { block.trialIndex.map { _ in firstTrial + (response?.step ?? 0) } }
         while true {
-            if response == nil && frameInBlock >= block.plannedFrames { break }
-            if let r = response, r.isFinished { break }
-            draw(block, frame: frameInTrial, modulation: response?.modulation)
+            if response == nil ? frameInBlock >= block.plannedFrames : answer != nil { break }
+            draw(block, frame: frameInBlock, modulation: response?.modulation)
             if let capture, frameIndex % capture.every == 0 {
                 try capture.write(frameIndex, display.widthPx, display.heightPx, try display.readPixels())
             }
@@ -123,41 +139,41 @@ public final class SessionPlayer {
             phase.frames += 1
             phase.lastFlip = flip.flip
             if flip.dropped { phase.dropped += 1 }
-            if frameInTrial == 0 {
+            if frameInBlock == 0 {
                 onset = flip.flip
-                if let t = trial { recorder.trialStarted(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset) }
+                if let t = block.trialIndex { recorder.trialStarted(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset) }
                 if let r = response { input.responseWindowOpened(r.window, onset: onset) }
             }
             frameIndex += 1
             frameInBlock += 1
-            frameInTrial += 1
             let now = pacer.mode == .virtual ? flip.flip : pacer.clock.now()
             for event in input.poll(now: now) {
                 recorder.keyPressed(event, phase: phase.index, action: event.key == KeyEvent.escape ? "pause" : response?.action(forKey: event.key))
                 if event.key == KeyEvent.escape {
                     if try !pauseMenu(phase: phase.index) {
-                        if let t = trial { recorder.trialEnded(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset, completed: false) }
-                        return false
+                        if let t = block.trialIndex {
+                            recorder.trialEnded(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset, completed: false)
+                        }
+                        return .aborted
                     }
                     continue
                 }
-                guard var r = response, !r.isFinished else { continue }
-                let completedTrial = trial ?? 0
-                let answer = r.handle(event, reactionTime: event.time - onset)
-                let method = r.methodName
+                guard answer == nil, var r = response else { continue }
+                let handled = r.handle(event, reactionTime: event.time - onset)
                 response = r
-                guard let answer else { continue }
+                guard let a = handled else { continue }
+                answer = a
                 recorder.responded(CompletedResponse(
-                    phase: phase.index, trial: completedTrial, method: method, value: answer.value, valueUnit: block.valueUnit,
-                    choice: answer.choice, correct: answer.correct, onset: onset, responseTime: event.time,
-                    trajectory: answer.trajectory, estimate: answer.estimate))
-                if block.trialIndex != nil {
-                    recorder.trialEnded(phase: phase.index, trial: completedTrial, conditionsJSON: block.conditionsJSON, onset: onset, completed: true)
+                    phase: phase.index, trial: block.trialIndex ?? 0, method: r.methodName, value: a.value, valueUnit: block.valueUnit,
+                    choice: a.choice, correct: a.correct, onset: onset, responseTime: event.time,
+                    trajectory: a.trajectory, estimate: a.estimate))
+                if let t = block.trialIndex {
+                    recorder.trialEnded(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset, completed: true)
                 }
-                frameInTrial = 0   // the next trial of an adaptive procedure starts with the next flip
             }
         }
-        return true
+        if let stop = block.stopKey, answer?.choice == stop { return .stopped }
+        return .done
     }
 
     private func draw(_ block: PlannedBlock, frame: Int, modulation: RGB8?) {
