@@ -53,7 +53,7 @@ import ProtocolKit
         let plan = PresentationPlan(refreshHz: 60, blocks: [
             PlannedBlock(phaseIndex: 0, phaseName: "test", phaseKind: "nulling", trialIndex: 0, conditionsJSON: #"{"orientation_deg":90}"#,
                          background: grey, segments: [FrameSegment(frames: 1, layers: [.image(key: "test-grating", rect: full, tinted: true)])],
-                         response: .nulling(nulling, keys: .standard, tint: tint, contingency: 1, adapted: true), valueUnit: "dkl_lm"),
+                         response: .nulling(nulling, keys: .standard, tint: tint, target: 0, contingency: 1, adapted: true), valueUnit: "dkl_lm"),
         ])
         let display = RecordingDisplay(), recorder = MemoryRecorder()
         #expect(try player(display, SimulatedParticipant(observer: observer), recorder).play(plan) == .completed)

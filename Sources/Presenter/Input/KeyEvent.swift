@@ -27,9 +27,9 @@ public protocol InputSource: AnyObject {
 
 /// What a simulated participant needs to know to answer one trial.
 public enum ResponseWindow: Sendable {
-    /// Nulling adjustment starting at `start` with the given keys; `shift` is the perceived shift
-    /// the observer should null (the presenter computes it from the trial's condition).
-    case nulling(start: Double, method: NullingAdjustment.Configuration, keys: NullingKeys, contingency: Double, adapted: Bool)
+    /// Nulling adjustment starting at `start` with the given keys: an unbiased, unadapted observer
+    /// sets `target`; `contingency` (+1, −1, 0) and `adapted` give the aftereffect's sign and presence.
+    case nulling(start: Double, method: NullingAdjustment.Configuration, keys: NullingKeys, target: Double, contingency: Double, adapted: Bool)
     /// Yes/no on a signed value: `positiveKey` when it looks positive, `negativeKey` otherwise.
     case yesNo(value: Double, positiveKey: String, negativeKey: String, contingency: Double, adapted: Bool)
     /// Forced choice among keys, one evidence value per alternative.

@@ -17,8 +17,8 @@ public final class SimulatedParticipant: InputSource {
     public func responseWindowOpened(_ window: ResponseWindow, onset: Double) {
         pending.removeAll()
         switch window {
-        case let .nulling(start, method, keys, contingency, adapted):
-            let shift = observer.shift(sign: contingency, adapted: adapted)
+        case let .nulling(start, method, keys, target, contingency, adapted):
+            let shift = observer.shift(sign: contingency, adapted: adapted) - target
             pending = observer.adjustmentPresses(from: start, shift: shift, method: method)
                 .map { KeyEvent(key: keys.key(for: $0.action), time: onset + $0.time) }
         case let .yesNo(value, positiveKey, negativeKey, contingency, adapted):

@@ -9,7 +9,7 @@ struct ResponseState {
 
     enum Procedure {
         case anyKey
-        case nulling(NullingAdjustment, NullingKeys, TintMapping, contingency: Double, adapted: Bool)
+        case nulling(NullingAdjustment, NullingKeys, TintMapping, target: Double, contingency: Double, adapted: Bool)
         case staircase(UpDownStaircase, positive: String, negative: String, TintMapping, contingency: Double, adapted: Bool)
         case quest(Quest, positive: String, negative: String, TintMapping, contingency: Double, adapted: Bool)
         case forcedChoice(ForcedChoice, correct: Int?, evidence: [Double])
@@ -19,8 +19,8 @@ struct ResponseState {
         generator = SeededGenerator(seed: seed)
         switch response {
         case .anyKey: procedure = .anyKey
-        case let .nulling(config, keys, tint, contingency, adapted):
-            procedure = .nulling(NullingAdjustment(config, generator: &generator), keys, tint, contingency: contingency, adapted: adapted)
+        case let .nulling(config, keys, tint, target, contingency, adapted):
+            procedure = .nulling(NullingAdjustment(config, generator: &generator), keys, tint, target: target, contingency: contingency, adapted: adapted)
         case let .staircase(config, positive, negative, tint, contingency, adapted):
             procedure = .staircase(UpDownStaircase(config), positive: positive, negative: negative, tint, contingency: contingency, adapted: adapted)
         case let .quest(config, positive, negative, tint, contingency, adapted):
@@ -33,7 +33,7 @@ struct ResponseState {
     /// The tint modulation to draw tinted layers with now, if any.
     var modulation: RGB8? {
         switch procedure {
-        case let .nulling(a, _, tint, _, _): tint.modulation(a.value)
+        case let .nulling(a, _, tint, _, _, _): tint.modulation(a.value)
         case let .staircase(s, _, _, tint, _, _): tint.modulation(s.level)
         case let .quest(q, _, _, tint, _, _): tint.modulation(q.mean)
         case .anyKey, .forcedChoice: nil
@@ -54,8 +54,8 @@ struct ResponseState {
     var window: ResponseWindow {
         switch procedure {
         case .anyKey: .anyKey(key: "space")
-        case let .nulling(a, keys, _, contingency, adapted):
-            .nulling(start: a.value, method: a.configuration, keys: keys, contingency: contingency, adapted: adapted)
+        case let .nulling(a, keys, _, target, contingency, adapted):
+            .nulling(start: a.value, method: a.configuration, keys: keys, target: target, contingency: contingency, adapted: adapted)
         case let .staircase(s, positive, negative, _, contingency, adapted):
             .yesNo(value: s.level, positiveKey: positive, negativeKey: negative, contingency: contingency, adapted: adapted)
         case let .quest(q, positive, negative, _, contingency, adapted):
@@ -79,7 +79,7 @@ struct ResponseState {
     func action(forKey key: String) -> String? {
         switch procedure {
         case .anyKey: "continue"
-        case let .nulling(_, keys, _, _, _): keys.action(forKey: key)?.rawValue
+        case let .nulling(_, keys, _, _, _, _): keys.action(forKey: key)?.rawValue
         case let .staircase(_, positive, negative, _, _, _), let .quest(_, positive, negative, _, _, _):
             key == positive ? "positive" : key == negative ? "negative" : nil
         case let .forcedChoice(fc, _, _): fc.alternative(forKey: key).map { "alternative \($0)" }
@@ -98,10 +98,10 @@ struct ResponseState {
         switch procedure {
         case .anyKey:
             return Answer(value: nil, choice: event.key)
-        case .nulling(var a, let keys, let tint, let contingency, let adapted):
+        case .nulling(var a, let keys, let tint, let target, let contingency, let adapted):
             guard let action = keys.action(forKey: event.key) else { return nil }
             a.apply(action, at: reactionTime)
-            procedure = .nulling(a, keys, tint, contingency: contingency, adapted: adapted)
+            procedure = .nulling(a, keys, tint, target: target, contingency: contingency, adapted: adapted)
             return a.isConfirmed ? Answer(value: a.value, trajectory: a.trajectory) : nil
         case .staircase(var s, let positive, let negative, let tint, let contingency, let adapted):
             guard event.key == positive || event.key == negative else { return nil }

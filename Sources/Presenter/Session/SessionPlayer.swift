@@ -139,7 +139,7 @@ public final class SessionPlayer {
             phase.frames += 1
             phase.lastFlip = flip.flip
             if flip.dropped { phase.dropped += 1 }
-            if frameInBlock == 0 {
+            if frameInBlock == block.onsetFrame {
                 onset = flip.flip
                 if let t = block.trialIndex { recorder.trialStarted(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset) }
                 if let r = response { input.responseWindowOpened(r.window, onset: onset) }
@@ -158,7 +158,7 @@ public final class SessionPlayer {
                     }
                     continue
                 }
-                guard answer == nil, var r = response else { continue }
+                guard answer == nil, frameInBlock > block.onsetFrame, var r = response else { continue }
                 let handled = r.handle(event, reactionTime: event.time - onset)
                 response = r
                 guard let a = handled else { continue }
@@ -178,7 +178,7 @@ public final class SessionPlayer {
 
     private func draw(_ block: PlannedBlock, frame: Int, modulation: RGB8?) {
         display.clear(block.background)
-        var remaining = frame
+        var remaining = block.repeatsSegments && block.plannedFrames > 0 ? frame % block.plannedFrames : frame
         var segment = block.segments.last
         for s in block.segments {
             if remaining < s.frames { segment = s; break }

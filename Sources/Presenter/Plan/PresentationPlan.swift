@@ -56,14 +56,21 @@ public struct PlannedBlock {
     public var track: Int?
     /// A choice (key) that ends the session, e.g. declining consent.
     public var stopKey: String?
+    /// Frame of the block at which the stimulus appears (the trial's onset flip; keys before it
+    /// are recorded but answer nothing): the inter-trial blank comes first.
+    public var onsetFrame: Int
+    /// Cycle through the segments until the response is complete (flicker) instead of holding the last.
+    public var repeatsSegments: Bool
 
     public init(phaseIndex: Int, phaseName: String, phaseKind: String, trialIndex: Int? = nil,
                 conditionsJSON: String = "{}", background: RGB8, segments: [FrameSegment],
-                response: PlannedResponse? = nil, valueUnit: String? = nil, track: Int? = nil, stopKey: String? = nil) {
+                response: PlannedResponse? = nil, valueUnit: String? = nil, track: Int? = nil, stopKey: String? = nil,
+                onsetFrame: Int = 0, repeatsSegments: Bool = false) {
         self.phaseIndex = phaseIndex; self.phaseName = phaseName; self.phaseKind = phaseKind
         self.trialIndex = trialIndex; self.conditionsJSON = conditionsJSON
         self.background = background; self.segments = segments; self.response = response
         self.valueUnit = valueUnit; self.track = track; self.stopKey = stopKey
+        self.onsetFrame = onsetFrame; self.repeatsSegments = repeatsSegments
     }
 
     /// Frames of the block's segments (the protocol's duration in frames for a block without a response).
@@ -91,9 +98,11 @@ public enum Layer {
 public enum PlannedResponse {
     /// Any key continues (instructions, breaks).
     case anyKey
-    /// Nulling adjustment along one axis; `contingency` is +1/−1 for the paired test conditions and
-    /// 0 for a control (only the simulated participant uses it); `adapted` whether adaptation preceded.
-    case nulling(NullingAdjustment.Configuration, keys: NullingKeys, tint: TintMapping, contingency: Double, adapted: Bool)
+    /// Nulling adjustment along one axis. For the simulated participant only: `target` is the
+    /// physical value an unbiased, unadapted observer sets (0 for a nulling test, the isoluminant
+    /// gain for flicker photometry); `contingency` is +1/−1 for the two paired test conditions and
+    /// 0 for a control; `adapted` whether adaptation preceded.
+    case nulling(NullingAdjustment.Configuration, keys: NullingKeys, tint: TintMapping, target: Double, contingency: Double, adapted: Bool)
     /// An up–down staircase of yes/no trials on the tint axis (e.g. "reddish?" yes/no).
     case staircase(UpDownStaircase.Configuration, positiveKey: String, negativeKey: String, tint: TintMapping,
                    contingency: Double, adapted: Bool)
