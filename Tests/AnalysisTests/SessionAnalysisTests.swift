@@ -118,10 +118,4 @@ struct SessionAnalysisTests {
         #expect(overview.value("regions") == "[1,2]")
         #expect(JSONOverview("not json").unparsed == "not json")
     }
-
-    @Test func progressBarLine() {
-        let bar = ProgressBar(total: 100, label: "sessions")
-        #expect(bar.line(done: 50) == "[" + String(repeating: "#", count: 15) + String(repeating: ".", count: 15) + "] 50/100 sessions")
-        #expect(bar.line(done: 100).hasPrefix("[" + String(repeating: "#", count: 30) + "]"))
-    }
 }

@@ -24,13 +24,11 @@ struct SimulateSessionsCommand: ParsableCommand {
 
     func run() throws {
         let database = try SessionDatabase(url: URL(fileURLWithPath: db))
-        var bar: ProgressBar?
+        let bar = ProgressBar()
         let ids = try SessionSimulator.recordStudy(
             into: database, participants: participants, sessionsEach: sessionsEach, seed: seed,
-            progress: { done, total in
-                if bar == nil { bar = ProgressBar(total: total, label: "sessions recorded") }
-                bar?.draw(done: done)
-            })
+            progress: { done, total in bar.update(done, of: total, "sessions recorded") })
+        bar.finish()
         print("recorded \(ids.count) simulated session(s) into \(db)")
     }
 }
