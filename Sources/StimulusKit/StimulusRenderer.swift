@@ -35,12 +35,13 @@ public struct StimulusRenderer: Sendable {
             layers.append((UniformPainter(colour: try builder.colour(f.colour, "fixation.colour")), FixationField(f, rect: rect, pixelsPerDegree: pixelsPerDegree)))
         }
         let root = LayersPainter(base: SIMD3<Float>(background), layers: layers)
-        var image = LinearImage(width: width, height: height)
-        image.pixels.withUnsafeMutableBufferPointer { buf in
+        // Every pixel is painted, so the buffer starts uninitialised (no zero-fill pass).
+        let pixels = [Float](unsafeUninitializedCapacity: width * height * 3) { buf, count in
             let out = SendablePointer(buf.baseAddress)
             parallelRows(height) { y in root.paint(y: y, x0: 0, count: width, into: out.pointer! + y * width * 3) }
+            count = width * height * 3
         }
-        return image
+        return LinearImage(width: width, height: height, pixels: pixels)
     }
 
     /// Renders and gamma-encodes through the profile: what the screen and PNG files get.

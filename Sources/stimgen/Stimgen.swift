@@ -8,6 +8,6 @@ struct Stimgen: ParsableCommand {
         commandName: "stimgen",
         abstract: "McCollough-effect and illusion stimuli, adaptation sessions, reports and models.",
         version: StimgenVersion.string,
-        subcommands: [ExportCommand.self, ListCommand.self, CalibrateCommand.self]
+        subcommands: [ExportCommand.self, ListCommand.self, CalibrateCommand.self, BenchStimulusCommand.self]
     )
 }
