@@ -8,6 +8,6 @@ struct Stimgen: ParsableCommand {
         commandName: "stimgen",
         abstract: "McCollough-effect and illusion stimuli, adaptation sessions, reports and models.",
         version: StimgenVersion.string,
-        subcommands: [ValidateCommand.self]
+        subcommands: [ExportCommand.self, ListCommand.self, CalibrateCommand.self, ValidateCommand.self]
     )
 }

@@ -55,3 +55,12 @@ import Testing
         #expect(findings.passes)
     }
 }
+
+@Suite struct ProtocolCatalogueTests {
+    @Test func listsEveryShippedProtocolByName() throws {
+        let entries = try ProtocolCatalogue.entries(in: repositoryRoot.appendingPathComponent("Protocols"))
+        #expect(entries.count == ShippedProtocolTests.protocolFiles.count)
+        #expect(entries.allSatisfy(\.parses))
+        #expect(entries.first { $0.name == "isoluminance" }?.title == "Isoluminant red/green by heterochromatic flicker photometry")
+    }
+}
