@@ -76,7 +76,8 @@ public enum ProtocolCheck {
         diagnostics += ProtocolValidator.check(spec, knownStimuli: Set(stimuli.keys), sourceMap: map)
         diagnostics += renderChecks(spec, stimuli: stimuli, geometry: geometry, profile: profile, sourceMap: map)
 
-        let (timeline, compileDiagnostics) = TimelineCompiler.compile(spec, refreshHz: refreshHz, sourceMap: map)
+        var (timeline, compileDiagnostics) = TimelineCompiler.compile(spec, refreshHz: refreshHz, sourceMap: map)
+        for (name, _) in references(spec) { timeline.stimuli[name] = stimuli[name] }
         diagnostics += compileDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return ValidationReport(file: file.path, spec: spec, timeline: timeline, diagnostics: diagnostics)
