@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.28.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System-library shims.
@@ -30,7 +31,9 @@ let package = Package(
         ]),
 
         // Storage, presentation, analysis.
-        .target(name: "SessionStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SessionStore", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "Presenter", dependencies: ["StimulusKit", "ProtocolKit", "SessionStore", "CSDL2"]),
         .target(name: "Analysis", dependencies: ["SessionStore", "NeuralKit", "StimulusKit", "ProtocolKit"]),
 

@@ -8,6 +8,18 @@ struct Stimgen: ParsableCommand {
         commandName: "stimgen",
         abstract: "McCollough-effect and illusion stimuli, adaptation sessions, reports and models.",
         version: StimgenVersion.string,
-        subcommands: [ExportCommand.self, ListCommand.self, CalibrateCommand.self, ValidateCommand.self]
+        subcommands: [
+            ExportCommand.self,
+            ListCommand.self,
+            CalibrateCommand.self,
+            ExportDataCommand.self,
+            StoreWriterCommand.self,
+            ValidateCommand.self,
+            LayersCommand.self,
+            ActivationsCommand.self,
+            InferCommand.self,
+            ReportCommand.self,
+            SimulateSessionsCommand.self,
+        ]
     )
 }

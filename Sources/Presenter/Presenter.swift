@@ -1,1 +1,0 @@
-// Presenter: see docs/ARCHITECTURE.md for what this module owns.

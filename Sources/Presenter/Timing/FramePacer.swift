@@ -1,0 +1,55 @@
+/// Flips frames on schedule and timestamps every flip.
+///
+/// - `vsync`: a real display; `present()` blocks until the vertical blank and the flip time is
+///   read from the monotonic clock right after it returns.
+/// - `realTime`: no vsync (offscreen): waits until each frame's planned time at the nominal
+///   period, then presents and reads the clock.
+/// - `virtual` (`--fast`): presents at once and records the planned time; the session records
+///   that its timing is simulated.
+public final class FramePacer {
+    public enum Mode: Sendable, Equatable { case vsync, realTime, virtual }
+
+    public let mode: Mode
+    /// Nominal refresh period (s).
+    public let period: Double
+    public let clock: SessionClock
+    public private(set) var log: FrameTimingLog
+    /// Planned time of the next flip (s, session clock).
+    public private(set) var nextPlannedTime: Double
+
+    public init(mode: Mode, period: Double, clock: SessionClock) {
+        self.mode = mode
+        self.period = period
+        self.clock = clock
+        log = FrameTimingLog(period: period)
+        nextPlannedTime = clock.now()
+    }
+
+    /// Presents the frame already drawn on `display`; returns its planned time, flip time, interval
+    /// to the previous flip (s; nil for the first of a run) and whether it was dropped.
+    public func flip(_ display: Display) -> (planned: Double, flip: Double, interval: Double?, dropped: Bool) {
+        let planned = nextPlannedTime
+        if mode != .vsync { clock.wait(until: planned) }
+        display.present()
+        let flipTime = mode == .virtual ? planned : clock.now()
+        let dropped = log.recordFlip(at: flipTime)
+        switch mode {
+        case .virtual:
+            nextPlannedTime = planned + period
+        case .realTime:
+            // Stay on the refresh grid, like a vertical blank: a late flip moves on to the next slot.
+            var next = planned + period
+            while next <= flipTime { next += period }
+            nextPlannedTime = next
+        case .vsync:
+            nextPlannedTime = flipTime + period
+        }
+        return (planned, flipTime, log.lastInterval, dropped)
+    }
+
+    /// After a pause: the next flip is planned for now and its interval is not judged.
+    public func resumeAfterPause() {
+        log.startNewRun()
+        nextPlannedTime = max(nextPlannedTime, clock.now())
+    }
+}

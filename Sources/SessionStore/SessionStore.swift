@@ -1,1 +1,0 @@
-// SessionStore: see docs/ARCHITECTURE.md for what this module owns.
