@@ -60,7 +60,18 @@ import Testing
     @Test func listsEveryShippedProtocolByName() throws {
         let entries = try ProtocolCatalogue.entries(in: repositoryRoot.appendingPathComponent("Protocols"))
         #expect(entries.count == ShippedProtocolTests.protocolFiles.count)
-        #expect(entries.allSatisfy(\.parses))
+        #expect(entries.allSatisfy { $0.parses })
         #expect(entries.first { $0.name == "isoluminance" }?.title == "Isoluminant red/green by heterochromatic flicker photometry")
+    }
+}
+
+@Suite struct ResolvedStimuliTests {
+    @Test func theTimelineCarriesEveryStimulusItNames() throws {
+        let report = ProtocolCheck.run(file: repositoryRoot.appendingPathComponent("Protocols/mccollough-circles-crosses.yaml"),
+                                       options: ShippedProtocolTests.options)
+        let timeline = try #require(report.timeline)
+        #expect(Set(timeline.stimuli.keys) == ["circle_grid_test", "cross_grid_test", "grating_horizontal_bw",
+                                               "grating_vertical_bw", "circle_grid_red", "cross_grid_green"])
+        #expect(timeline.stimuli["circle_grid_red"]?.pattern.typeName == "circle_grid")
     }
 }
