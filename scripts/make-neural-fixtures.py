@@ -189,6 +189,10 @@ def matrix_cases():
          [init("w", randn(4, 3)), init("c", randn(6, 3))])
     case("gemm_no_bias", [node("Gemm", ["x", "w"])], x, [init("w", randn(6, 2))])
     case("gemm_transA_transB", [node("Gemm", ["x", "w", "c"], transA=1, transB=1)], x, [init("w", randn(3, 4)), init("c", randn(1, 3))])
+    case("gemm_one_row", [node("Gemm", ["x", "w", "c"], alpha=0.5)], randn(1, 6), [init("w", randn(6, 3)), init("c", randn(3))],
+         note="one row: matrix-vector path")
+    case("gemm_one_row_transA_transB", [node("Gemm", ["x", "w", "c"], transA=1, transB=1, beta=0.5)], randn(6, 1),
+         [init("w", randn(3, 6)), init("c", randn(1, 3))], note="one row: matrix-vector path")
     case("matmul_2d", [node("MatMul", ["x", "w"])], x, [init("w", randn(6, 7))])
     case("matmul_batched_shared_b", [node("MatMul", ["x", "w"])], randn(2, 3, 4, 5), [init("w", randn(5, 6))])
     case("matmul_batched_both", [node("MatMul", ["x", "w"])], randn(2, 3, 4), [init("w", randn(2, 4, 5))])

@@ -7,20 +7,23 @@ import Testing
     /// A 2×2 image: pixel 0 is (10, 20, 30), the rest (200, 100, 0).
     let image = DisplayImage(width: 2, height: 2, pixels: [10, 20, 30, 255] + Array(repeating: [200, 100, 0, 255], count: 3).flatMap { $0 })
 
+    /// (byte/255 − mean)/std.
+    func normalised(_ byte: Float, _ mean: Float, _ std: Float) -> Float { (byte / 255 - mean) / std }
+
     @Test func imageNetNormalisationOfBytes() {
         let p = Preprocessing(inputSize: 2, resizeTo: 2)
         let t = p.tensor(image: image)
         #expect(t.shape == [1, 3, 2, 2])
-        #expect(abs(t.data[0] - (10 / 255 - 0.485) / 0.229) < 1e-6)          // R of pixel 0
-        #expect(abs(t.data[4] - (20 / 255 - 0.456) / 0.224) < 1e-6)          // G of pixel 0
-        #expect(abs(t.data[8 + 3] - (0 / 255 - 0.406) / 0.225) < 1e-6)       // B of pixel 3
+        #expect(abs(t.data[0] - normalised(10, 0.485, 0.229)) < 1e-6)          // R of pixel 0
+        #expect(abs(t.data[4] - normalised(20, 0.456, 0.224)) < 1e-6)          // G of pixel 0
+        #expect(abs(t.data[8 + 3] - normalised(0, 0.406, 0.225)) < 1e-6)       // B of pixel 3
     }
 
     @Test func caffeStyleBGRAt255Scale() {
         let p = Preprocessing(inputSize: 2, resizeTo: 2, scale: 255, mean: [104, 117, 123], std: [1, 1, 1], channelOrder: .bgr)
         let t = p.tensor(image: image)
-        #expect(abs(t.data[0] - (30 - 104)) < 1e-4)    // channel 0 is blue
-        #expect(abs(t.data[8] - (10 - 123)) < 1e-4)    // channel 2 is red
+        #expect(abs(t.data[0] - Float(30 - 104)) < 1e-4)    // channel 0 is blue
+        #expect(abs(t.data[8] - Float(10 - 123)) < 1e-4)    // channel 2 is red
     }
 
     @Test func resizeThenCentreCrop() {
@@ -55,7 +58,7 @@ import Testing
         let spec = try StimulusLibrary.load(file: root.appendingPathComponent("Stimuli/gabor_45.yaml"))
         let t = try Preprocessing(inputSize: 32).tensor(rendering: spec, profile: .standardSRGB)
         #expect(t.shape == [1, 3, 32, 32])
-        #expect(abs(t.data[0] - (188 / 255 - 0.485) / 0.229) < 1e-5)
+        #expect(abs(t.data[0] - normalised(188, 0.485, 0.229)) < 1e-5)
         // 2 cpd at 4 px/deg: the centre row is not uniform.
         let row = (0..<32).map { t.data[16 * 32 + $0] }
         #expect(row.max()! - row.min()! > 1)

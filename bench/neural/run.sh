@@ -7,6 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 venv="$root/bench/.venv"
 work=${NEURAL_BENCH_WORK:-$(mktemp -d)}
+mkdir -p "$work"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q onnx onnxruntime numpy
 stimgen="$root/.build/release/stimgen"

@@ -13,6 +13,9 @@ public final class OpenBLAS: @unchecked Sendable {
         CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, Int32, Int32, Int32,
         Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32,
         Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    typealias Sgemv = @convention(c) (
+        CBLAS_ORDER, CBLAS_TRANSPOSE, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+        UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
     typealias GetInt = @convention(c) () -> Int32
     typealias GetString = @convention(c) () -> UnsafePointer<CChar>?
@@ -26,6 +29,7 @@ public final class OpenBLAS: @unchecked Sendable {
     static let libraryNames = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib"]
 
     let sgemmFunction: Sgemm
+    let sgemvFunction: Sgemv
     let setThreadsFunction: SetThreads?
     let getThreadsFunction: GetInt?
     /// The kernel OpenBLAS reports it runs (e.g. "SkylakeX", "Haswell", "Prescott").
@@ -56,6 +60,10 @@ public final class OpenBLAS: @unchecked Sendable {
             throw NeuralError("the loaded OpenBLAS has no cblas_sgemm")
         }
         sgemmFunction = unsafeBitCast(sgemm, to: Sgemm.self)
+        guard let sgemv = dlsym(handle, "cblas_sgemv") else {
+            throw NeuralError("the loaded OpenBLAS has no cblas_sgemv")
+        }
+        sgemvFunction = unsafeBitCast(sgemv, to: Sgemv.self)
         setThreadsFunction = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreads.self) }
         getThreadsFunction = dlsym(handle, "openblas_get_num_threads").map { unsafeBitCast($0, to: GetInt.self) }
         if let symbol = dlsym(handle, "openblas_get_corename"),
@@ -104,6 +112,20 @@ public final class OpenBLAS: @unchecked Sendable {
 }
 
 extension OpenBLAS {
+    /// y = alpha · op(A) · x + beta · y, A row-major rows×columns (op(A) = Aᵀ when `trans`).
+    /// A fully connected layer on one image is this, not a matrix product: sgemm would repack the
+    /// whole weight matrix for a single row.
+    func sgemv(trans: Bool, rows: Int, columns: Int, alpha: Float = 1, a: [Float], x: [Float], beta: Float, y: inout [Float]) {
+        a.withUnsafeBufferPointer { ab in
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeMutableBufferPointer { yb in
+                    sgemvFunction(CblasRowMajor, trans ? CblasTrans : CblasNoTrans, Int32(rows), Int32(columns), alpha,
+                                  ab.baseAddress, Int32(columns), xb.baseAddress, 1, beta, yb.baseAddress, 1)
+                }
+            }
+        }
+    }
+
     /// C = alpha · op(A) · op(B) + beta · C on row-major arrays, op(A) M×K, op(B) K×N; offsets in elements.
     func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
                a: [Float], aOffset: Int = 0, b: [Float], bOffset: Int = 0,

@@ -74,6 +74,23 @@ struct Conv: Operator {
             depthwise(x, weight, p, &y)
             return [y]
         }
+        let imagesPerProduct = max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
+        if imagesPerProduct == 1 {
+            forwardImageByImage(x, weight, p, hasBias: bias != nil, &y)
+        } else {
+            for first in stride(from: 0, to: p.n, by: imagesPerProduct) {
+                forwardImagesTogether(x, weight, p, images: first..<min(p.n, first + imagesPerProduct), &y)
+            }
+        }
+        return [y]
+    }
+
+    /// Most column-matrix elements one product of several images may use (128 MiB of floats).
+    static let columnBudget = 32 << 20
+
+    /// One sgemm per image and group; a pointwise kernel multiplies the input planes directly.
+    private func forwardImageByImage(_ x: Tensor, _ weight: Tensor, _ p: Plan, hasBias: Bool, _ y: inout Tensor) {
+        let outPixels = p.outH * p.outW
         let blas = OpenBLAS.shared
         var columns = [Float](repeating: 0, count: p.isPointwise ? 0 : p.k * outPixels)
         x.data.withUnsafeBufferPointer { xb in
@@ -93,7 +110,7 @@ struct Conv: Operator {
                                 }
                                 blas.sgemm(transA: false, transB: false, m: p.mg, n: outPixels, k: p.k,
                                            a: wb.baseAddress! + g * p.mg * p.k, lda: p.k, b: matrix, ldb: outPixels,
-                                           beta: bias == nil ? 0 : 1,
+                                           beta: hasBias ? 1 : 0,
                                            c: yb.baseAddress! + (image * p.m + g * p.mg) * outPixels, ldc: outPixels)
                             }
                         }
@@ -101,7 +118,44 @@ struct Conv: Operator {
                 }
             }
         }
-        return [y]
+    }
+
+    /// Several images' column matrices side by side, one sgemm per group for all of them: a wider
+    /// product keeps sgemm efficient where each image has few output pixels (late layers).
+    /// The product is added onto `y` (which holds the bias or zeros).
+    private func forwardImagesTogether(_ x: Tensor, _ weight: Tensor, _ p: Plan, images: Range<Int>, _ y: inout Tensor) {
+        let outPixels = p.outH * p.outW
+        let width = images.count * outPixels
+        let blas = OpenBLAS.shared
+        var columns = [Float](repeating: 0, count: p.k * width)
+        var product = [Float](repeating: 0, count: p.mg * width)
+        x.data.withUnsafeBufferPointer { xb in
+            weight.data.withUnsafeBufferPointer { wb in
+                y.data.withUnsafeMutableBufferPointer { yb in
+                    columns.withUnsafeMutableBufferPointer { cb in
+                        product.withUnsafeMutableBufferPointer { pb in
+                            for g in 0..<p.groups {
+                                for (slot, image) in images.enumerated() {
+                                    Im2Col.unfold(image: xb.baseAddress! + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg,
+                                                  height: p.h, width: p.w, window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
+                                                  columns: cb.baseAddress! + slot * outPixels, rowStride: width)
+                                }
+                                blas.sgemm(transA: false, transB: false, m: p.mg, n: width, k: p.k,
+                                           a: wb.baseAddress! + g * p.mg * p.k, lda: p.k, b: cb.baseAddress!, ldb: width,
+                                           beta: 0, c: pb.baseAddress!, ldc: width)
+                                for (slot, image) in images.enumerated() {
+                                    for channel in 0..<p.mg {
+                                        let dst = yb.baseAddress! + (image * p.m + g * p.mg + channel) * outPixels
+                                        let src = pb.baseAddress! + channel * width + slot * outPixels
+                                        for i in 0..<outPixels { dst[i] += src[i] }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// One filter per channel: a direct loop (sgemm with a single output row would waste its time).

@@ -35,8 +35,15 @@ struct Gemm: Operator {
             }
             for (i, offset) in Broadcast.offsets(of: c.shape, onto: [m, n]).enumerated() { y.data[i] = beta * c.data[offset] }
         }
-        OpenBLAS.shared.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
-                              a: a.data, b: b.data, beta: 1, c: &y.data)
+        if m == 1 {
+            // One row of A (contiguous whether or not transposed): y = alpha · B′ᵀ · a + y.
+            // B stored [N, K] (transB) gives B·a; stored [K, N] gives Bᵀ·a.
+            OpenBLAS.shared.sgemv(trans: !transB, rows: b.shape[0], columns: b.shape[1], alpha: alpha,
+                                  a: b.data, x: a.data, beta: 1, y: &y.data)
+        } else {
+            OpenBLAS.shared.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                                  a: a.data, b: b.data, beta: 1, c: &y.data)
+        }
         return [y]
     }
 

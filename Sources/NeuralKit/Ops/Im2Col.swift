@@ -4,17 +4,19 @@
 /// The column matrix has one row per (channel, kernel row, kernel column) and one column per
 /// output pixel: [channels·kH·kW, outH·outW].
 enum Im2Col {
-    /// Writes the column matrix of `image` ([channels, height, width]) into `columns`.
+    /// Writes the column matrix of `image` ([channels, height, width]) into `columns`, whose rows
+    /// lie `rowStride` elements apart (outH·outW unless several images share one matrix side by side).
     static func unfold(image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                        window: Window2D, pads: [Int], outH: Int, outW: Int,
-                       columns: UnsafeMutablePointer<Float>) {
+                       columns: UnsafeMutablePointer<Float>, rowStride: Int? = nil) {
+        let rowStride = rowStride ?? outH * outW
         let (kH, kW) = window.kernel, (sH, sW) = window.strides, (dH, dW) = window.dilations
         var row = 0
         for c in 0..<channels {
             let plane = image + c * height * width
             for ki in 0..<kH {
                 for kj in 0..<kW {
-                    let out = columns + row * outH * outW
+                    let out = columns + row * rowStride
                     let colOffset = kj * dW - pads[1]
                     // Output columns whose input column lies inside the image.
                     let firstOW = colOffset >= 0 ? 0 : (-colOffset + sW - 1) / sW
