@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmark: `stimgen report` over 100 simulated sessions (25 participants × 4 complete classic
+# McCollough sessions, every frame recorded), against pandas reading the same data as CSV.
+#
+#   bench/report/run.sh            (uses .build/release/stimgen, building it when missing)
+#   STIMGEN=path/to/stimgen bench/report/run.sh
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+bin="${STIMGEN:-$root/.build/release/stimgen}"
+if [ ! -x "$bin" ]; then (cd "$root" && swift build -c release --product stimgen); fi
+venv="$root/bench/.venv"
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv" && "$venv/bin/pip" install --quiet pandas; fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+db="$work/bench.sqlite"
+seconds() { python3 -c 'import time; print(f"{time.time():.3f}")'; }
+
+echo "machine: $(nproc) cores, $(uname -m); stimgen $("$bin" --version)"
+t0=$(seconds)
+"$bin" _simulate-sessions --db "$db" --participants 25 --sessions-each 4 --seed 1 2>/dev/null
+t1=$(seconds)
+echo "recording 100 simulated sessions: $(python3 -c "print(f'{$t1-$t0:.1f}')") s, database $(du -m "$db" | cut -f1) MB"
+python3 - "$db" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+for table in ["sessions", "trials", "responses", "frames", "fixation_events"]:
+    print(f"  {table}: {con.execute(f'SELECT COUNT(*) FROM {table}').fetchone()[0]} rows")
+PY
+
+for run in 1 2 3; do
+  t0=$(seconds)
+  "$bin" report --db "$db" --all --out "$work/report.html" >/dev/null
+  t1=$(seconds)
+  echo "stimgen report, 100 sessions, run $run: $(python3 -c "print(f'{$t1-$t0:.2f}')") s, $(du -k "$work/report.html" | cut -f1) KB"
+done
+
+csv="$work/csv"
+if "$bin" export-data --help >/dev/null 2>&1; then
+  "$bin" export-data --db "$db" --format csv --out "$csv" >/dev/null
+  echo "CSV: stimgen export-data"
+else
+  "$venv/bin/python" "$root/bench/report/export_tables.py" "$db" "$csv"
+  echo "CSV: stimgen export-data not available in this build; tables exported with Python's sqlite3"
+fi
+"$venv/bin/python" "$root/bench/report/read_with_pandas.py" "$csv"
