@@ -36,7 +36,7 @@ for run in 1 2 3; do
 done
 
 csv="$work/csv"
-if "$bin" export-data --help >/dev/null 2>&1; then
+if "$bin" --help 2>/dev/null | grep -q "export-data"; then
   "$bin" export-data --db "$db" --format csv --out "$csv" >/dev/null
   echo "CSV: stimgen export-data"
 else

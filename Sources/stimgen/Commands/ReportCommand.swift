@@ -33,14 +33,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let selection: SessionSelection = !sessions.isEmpty ? .sessions(sessions)
             : !participants.isEmpty ? .participants(participants) : .all
-        var bar: ProgressBar?
         let summary = try ReportFile.write(
             databaseAt: URL(fileURLWithPath: db), selection: selection, to: URL(fileURLWithPath: out),
             softwareVersion: StimgenVersion.string,
-            progress: { done, total in
-                if bar == nil { bar = ProgressBar(total: total, label: "sessions analysed") }
-                bar?.draw(done: done)
-            })
+            progress: { done, total in ProgressBar(total: total, label: "sessions analysed").draw(done: done) })
         print("wrote \(out): \(summary.sessions) session(s), \(summary.participants) participant(s), \(summary.bytes) bytes")
     }
 }
