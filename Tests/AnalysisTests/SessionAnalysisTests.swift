@@ -80,7 +80,14 @@ struct SessionAnalysisTests {
         #expect(block.points.map(\.correct) == [11, 13, 16, 19, 20])
         #expect(block.guessRate == 0.5)
         #expect(block.fits.map(\.function.shape) == [.logistic, .cumulativeNormal, .weibull])
+        #expect(block.unfitted.isEmpty)
         for fit in block.fits { #expect(fit.threshold.lower < fit.threshold.value && fit.threshold.value < fit.threshold.upper) }
+        // Levels ≤ 0 (e.g. log contrast) leave the Weibull unfitted, and the block says so.
+        var negative = session
+        negative.responses = negative.responses.map { var r = $0; if r.method == "forced_choice" { r.value = r.value! - 6 }; return r }
+        let negativeBlock = try #require(SessionAnalysis(session: negative, options: options).forcedChoice?.blocks.first)
+        #expect(negativeBlock.unfitted == [.weibull])
+        #expect(negativeBlock.fits.count == 2)
         let track = try #require(analysis.staircases?.tracks.first)
         #expect(track.analysis.threshold == 2)
         #expect(track.analysis.reversalLevels == [2, 3, 1, 3])

@@ -52,9 +52,9 @@ struct SessionDatabaseRoundTripTests {
         let out = directory.appendingPathComponent("out/report.html")
         let counter = ProgressCounter()
         let summary = try ReportFile.write(databaseAt: databaseURL, selection: .all, to: out, softwareVersion: "test",
-                                           progress: { done, total in counter.calls.append("\(done)/\(total)") })
+                                           progress: { done, total in counter.append("\(done)/\(total)") })
         #expect(summary.sessions == 2 && summary.participants == 2)
-        #expect(counter.calls == ["1/2", "2/2"])
+        #expect(counter.calls.sorted() == ["1/2", "2/2"])   // workers report from any thread
         let html = try String(contentsOf: out, encoding: .utf8)
         #expect(summary.bytes == html.utf8.count)
         #expect(html.contains("Session 2 · participant B"))
@@ -80,5 +80,18 @@ struct SessionDatabaseRoundTripTests {
 }
 
 private final class ProgressCounter: @unchecked Sendable {
-    var calls: [String] = []
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    func append(_ call: String) {
+        lock.lock()
+        recorded.append(call)
+        lock.unlock()
+    }
+
+    var calls: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
 }

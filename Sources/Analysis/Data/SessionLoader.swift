@@ -8,6 +8,13 @@ public enum SessionLoader {
     ///   not in it, or a trial's conditions are not a JSON object; `SessionStoreError` when the
     ///   file is not a readable session database.
     public static func load(databaseAt url: URL, selection: SessionSelection) throws -> [SessionData] {
+        let (database, overviews) = try open(databaseAt: url, selection: selection)
+        return try overviews.map { try load($0, from: database) }
+    }
+
+    /// Opens the database (which must exist) and lists the selected sessions, checking that
+    /// every selected id or participant code is present.
+    static func open(databaseAt url: URL, selection: SessionSelection) throws -> (SessionDatabase, [SessionOverview]) {
         guard FileManager.default.fileExists(atPath: url.path) else { throw AnalysisError.databaseNotFound(path: url.path) }
         let database = try SessionDatabase(url: url)
         let overviews = try database.sessions(selection)
@@ -20,12 +27,15 @@ public enum SessionLoader {
             let missing = codes.filter { code in !overviews.contains { $0.participantCode == code } }
             if !missing.isEmpty { throw AnalysisError.participantsNotFound(codes: missing, path: url.path) }
         }
-        return try overviews.map { overview in
-            let id = overview.session.id!
-            return try sessionData(overview: overview, phases: database.phases(sessionID: id), trials: database.trials(sessionID: id),
-                                   frames: database.frames(sessionID: id), responses: database.responses(sessionID: id).map(\.response),
-                                   fixation: database.fixationEvents(sessionID: id))
-        }
+        return (database, overviews)
+    }
+
+    /// One session's records as `SessionData`.
+    static func load(_ overview: SessionOverview, from database: SessionDatabase) throws -> SessionData {
+        let id = overview.session.id!
+        return try sessionData(overview: overview, phases: database.phases(sessionID: id), trials: database.trials(sessionID: id),
+                               frames: database.frames(sessionID: id), responses: database.responses(sessionID: id).map(\.response),
+                               fixation: database.fixationEvents(sessionID: id))
     }
 
     /// Maps stored records to `SessionData`.

@@ -9,6 +9,9 @@ public struct ForcedChoiceSummary: Sendable, Equatable {
         public var points: [PsychometricPoint]
         /// One fit per shape that could be fitted.
         public var fits: [PsychometricFit]
+        /// Shapes that could not be fitted (fewer than two distinct usable levels; the Weibull
+        /// uses positive levels only).
+        public var unfitted: [PsychometricShape]
     }
 
     public var blocks: [Block]
@@ -25,7 +28,8 @@ public struct ForcedChoiceSummary: Sendable, Equatable {
             let fits = PsychometricShape.allCases.compactMap {
                 PsychometricFit.fit($0, points: points, guessRate: guess, lapse: options.lapse)
             }
-            return Block(label: group.label, unit: group.unit, guessRate: guess, points: points, fits: fits)
+            let unfitted = PsychometricShape.allCases.filter { shape in !fits.contains { $0.function.shape == shape } }
+            return Block(label: group.label, unit: group.unit, guessRate: guess, points: points, fits: fits, unfitted: unfitted)
         }
         if blocks.isEmpty { return nil }
     }

@@ -15,6 +15,16 @@ public enum HTMLReport {
             analyses.append(SessionAnalysis(session: session, options: options))
             progress(index + 1)
         }
+        return render(analyses: analyses, options: options, generatedAt: generatedAt, softwareVersion: softwareVersion)
+    }
+
+    /// Renders the report from sessions already analysed (their frames are no longer needed).
+    public static func render(
+        analyses unordered: [SessionAnalysis], options: ReportOptions = ReportOptions(), generatedAt: Date = Date(),
+        softwareVersion: String
+    ) -> String {
+        let analyses = unordered.sorted { ($0.session.startedAt, $0.session.id) < ($1.session.startedAt, $1.session.id) }
+        let ordered = analyses.map(\.session)
         var codes: [String] = []
         for s in ordered where !codes.contains(s.participantCode) { codes.append(s.participantCode) }
         let decays = codes.map { code in

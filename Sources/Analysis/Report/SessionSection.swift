@@ -67,10 +67,11 @@ struct SessionSection {
             ("frame interval mean ± SD (ms)", "\(ReportText.number(t.meanIntervalMs, digits: 4)) ± \(ReportText.number(t.sdIntervalMs, digits: 2))"),
         ])
         if !t.intervalsMs.isEmpty {
-            var plot = SVGPlot(title: "Frame intervals", xLabel: "frame interval (ms)", yLabel: "frames (count)",
-                               series: [Histogram(values: t.intervalsMs, binWidth: 0.5).series(name: "")])
-            plot.yKind = .linear
-            w.figure(plot)
+            // 0.5 ms bins, widened so that a long stall does not make thousands of bars.
+            let range = (t.intervalsMs.max() ?? 0) - (t.intervalsMs.min() ?? 0)
+            let binWidth = max(0.5, AxisScale.roundStep(range / 200))
+            w.figure(SVGPlot(title: "Frame intervals (\(NumberFormat.short(binWidth)) ms bins)", xLabel: "frame interval (ms)",
+                             yLabel: "frames (count)", series: [Histogram(values: t.intervalsMs, binWidth: binWidth).series(name: "")]))
         }
         w.table(header: ["phase", "planned (frames)", "measured (frames)", "planned (s)", "measured (s)", "measured − planned (ms)", "dropped (frames)"],
                 rows: t.phases.map {
@@ -146,6 +147,10 @@ struct SessionSection {
                         [$0.function.shape.displayName, ReportText.estimate($0.threshold), ReportText.estimate($0.slope),
                          NumberFormat.significant($0.function.lapseRate, digits: 2), NumberFormat.significant($0.logLikelihood, digits: 5)]
                     })
+            for shape in block.unfitted {
+                w.element("p", "\(shape.displayName) not fitted: it needs at least two distinct stimulus levels" +
+                          (shape == .weibull ? " above zero (a Weibull is defined for positive levels, e.g. linear contrast)." : "."), class: "note")
+            }
             let levels = block.points.map(\.level)
             guard let low = levels.min(), let high = levels.max() else { continue }
             var series = [PlotSeries(name: "proportion correct", mark: .scatter,

@@ -42,7 +42,14 @@ public struct TimingSummary: Sendable, Equatable {
         intervalsMs = timed.map(\.1)
         meanIntervalMs = Descriptive.mean(intervalsMs)
         sdIntervalMs = Descriptive.standardDeviation(intervalsMs)
-        worst = timed.sorted { $0.1 > $1.1 }.prefix(worstCount).map {
+        // The longest `worstCount` intervals, by one pass keeping a small sorted list.
+        var longest: [(SessionData.Frame, Double)] = []
+        for entry in timed where longest.count < worstCount || entry.1 > longest.last!.1 {
+            let position = longest.firstIndex { $0.1 < entry.1 } ?? longest.count
+            longest.insert(entry, at: position)
+            if longest.count > worstCount { longest.removeLast() }
+        }
+        worst = longest.map {
             SlowFrame(frameIndex: $0.0.index, phaseName: phaseNames[$0.0.phaseIndex] ?? "phase \($0.0.phaseIndex)", intervalMs: $0.1)
         }
         phases = session.phases.sorted { $0.index < $1.index }.map {

@@ -74,9 +74,9 @@ extension SessionSimulator {
     /// `database`; returns the new session ids. `progress(done, total)` follows the sessions.
     public static func recordStudy(
         into database: SessionDatabase, participants: Int, sessionsEach: Int, seed: UInt64,
-        progress: (Int, Int) -> Void = { _, _ in }
+        configuration: Configuration = Configuration(), progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> [Int64] {
-        var simulator = SessionSimulator(seed: seed)
+        var simulator = SessionSimulator(seed: seed, configuration: configuration)
         var ids: [Int64] = []
         let total = participants * sessionsEach
         for p in 0..<participants {

@@ -19,8 +19,8 @@ public struct SessionSimulator: Sendable {
         /// SD of a nulling setting (DKL L−M units).
         public var settingNoise = 0.01
         /// 2AFC levels (log10 contrast) and trials per level.
-        public var forcedChoiceLevels: [Double] = [-2.2, -2.0, -1.8, -1.6, -1.4]
-        public var forcedChoiceTrialsPerLevel = 20
+        public var forcedChoiceLevels: [Double] = [-2.6, -2.4, -2.2, -2.0, -1.8, -1.6, -1.4]
+        public var forcedChoiceTrialsPerLevel = 15
         public var staircaseTrials = 40
         /// Probability that a frame is dropped (one extra refresh).
         public var dropProbability = 0.001
@@ -118,9 +118,9 @@ public struct SessionSimulator: Sendable {
         }
     }
 
-    /// Correct with probability ½ + ½·0.98·logistic(8 (x − threshold)).
+    /// Correct with probability ½ + ½·0.98·logistic(5 (x − threshold)).
     private mutating func answer(level: Double, threshold: Double) -> Bool {
-        random.uniform() < 0.5 + 0.49 / (1 + exp(-8 * (level - threshold)))
+        random.uniform() < 0.5 + 0.49 / (1 + exp(-5 * (level - threshold)))
     }
 
     private mutating func addForcedChoice(to session: inout SessionData, phase: Int, start: Double, trialS: Double, threshold: Double) {

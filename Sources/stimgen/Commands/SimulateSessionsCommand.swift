@@ -22,11 +22,16 @@ struct SimulateSessionsCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    @Option(help: "Adaptation duration (s).")
+    var adaptationS = 600.0
+
     func run() throws {
         let database = try SessionDatabase(url: URL(fileURLWithPath: db))
+        var configuration = SessionSimulator.Configuration()
+        configuration.adaptationS = adaptationS
         let bar = ProgressBar()
         let ids = try SessionSimulator.recordStudy(
-            into: database, participants: participants, sessionsEach: sessionsEach, seed: seed,
+            into: database, participants: participants, sessionsEach: sessionsEach, seed: seed, configuration: configuration,
             progress: { done, total in bar.update(done, of: total, "sessions recorded") })
         bar.finish()
         print("recorded \(ids.count) simulated session(s) into \(db)")
