@@ -3,7 +3,9 @@ import Foundation
 
 /// PNG through libpng's simplified API. Writes 8-bit RGBA with an sRGB chunk at zlib level 6 with
 /// libpng's adaptive row filters (the simplified API's default; Pillow's default level is also 6);
-/// reads 8- or 16-bit gray, gray+alpha, RGB or RGBA (and palette) into 8-bit RGBA.
+/// reads 8- or 16-bit gray, gray+alpha, RGB or RGBA (and palette) into 8-bit RGBA. 16-bit files without a
+/// gAMA or sRGB chunk are taken as sRGB-encoded (libpng's `PNG_IMAGE_FLAG_16BIT_sRGB`), so 16-bit value
+/// v reads as round(v / 257) rather than being treated as linear light.
 public enum PNGCodec {
     /// Encodes `image` as a PNG file.
     public static func write(_ image: DisplayImage, to url: URL) throws {
@@ -58,6 +60,7 @@ public enum PNGCodec {
                 throw PNGError.decode(path: "", message: message(&png))
             }
             png.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)  // PNG_FORMAT_RGBA (a compound macro Swift does not import)
+            png.flags |= UInt32(PNG_IMAGE_FLAG_16BIT_sRGB)
             let w = Int(png.width), h = Int(png.height)
             var pixels = [UInt8](repeating: 0, count: w * h * 4)
             let ok = pixels.withUnsafeMutableBufferPointer { png_image_finish_read(&png, nil, $0.baseAddress, Int32(w * 4), nil) }

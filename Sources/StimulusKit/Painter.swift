@@ -31,7 +31,8 @@ struct UniformPainter: Painter {
     }
 }
 
-/// Mixes two colours in linear light by a weight field: `b + w × (a − b)`.
+/// Mixes two colours in linear light by a weight field: `b + w × (a − b)`, with w held to 0...1 against
+/// floating-point rounding (a few ulp) in the fields.
 struct TwoColourPainter: Painter {
     let field: any WeightField
     let a: SIMD3<Float>, b: SIMD3<Float>
@@ -40,7 +41,7 @@ struct TwoColourPainter: Painter {
             field.weights(y: y, x0: x0, count: count, into: w.baseAddress!)
             let d = a - b
             for i in 0..<count {
-                let wi = w[i]
+                let wi = min(max(w[i], 0), 1)
                 rgb[3 * i] = b.x + wi * d.x
                 rgb[3 * i + 1] = b.y + wi * d.y
                 rgb[3 * i + 2] = b.z + wi * d.z

@@ -78,19 +78,22 @@ enum YAMLFile {
             path = []
             message = "\(e)"
         }
+        // An unknown key is pointed at by its key; everything else by its value.
+        let pointAtKey = message.hasPrefix("unknown key")
         var node = root
-        for key in path {
-            guard let next = child(of: node, key) else { break }
+        for (i, key) in path.enumerated() {
+            guard let next = child(of: node, key, wantKey: pointAtKey && i == path.count - 1) else { break }
             node = next
         }
         return YAMLFileError(file: file, line: node.mark?.line, column: node.mark?.column,
                              fieldPath: fieldPath(path), message: message)
     }
 
-    private static func child(of node: Node, _ key: CodingKey) -> Node? {
+    private static func child(of node: Node, _ key: CodingKey, wantKey: Bool) -> Node? {
         switch node {
         case let .mapping(m):
-            return m.first(where: { $0.key.string == key.stringValue })?.value
+            guard let pair = m.first(where: { $0.key.string == key.stringValue }) else { return nil }
+            return wantKey ? pair.key : pair.value
         case let .sequence(s):
             guard let i = key.intValue, i < s.count else { return nil }
             return s[i]

@@ -8,6 +8,6 @@ struct Stimgen: ParsableCommand {
         commandName: "stimgen",
         abstract: "McCollough-effect and illusion stimuli, adaptation sessions, reports and models.",
         version: StimgenVersion.string,
-        subcommands: []
+        subcommands: [ValidateCommand.self, ExportDataCommand.self, StoreWriterCommand.self, RunCommand.self]
     )
 }

@@ -1,5 +1,8 @@
 /// Reads one entry of `phases:`; the fields allowed depend on its `kind`.
 enum PhaseParser {
+    /// Most trials one test phase may hold.
+    static let maximumTrials = 10_000
+
     static func readPhase(_ value: YAMLValue) -> PhaseSpec? {
         guard case .mapping(let mapping) = value.node else {
             value.error("expected a phase (a mapping with 'kind' and 'name'), found \(value.shown)")
@@ -46,7 +49,7 @@ enum PhaseParser {
 
     private static func readAdaptation(_ value: YAMLValue) -> AdaptationSpec? {
         guard let map = value.mapping(allowed: ["kind", "name", "sequence", "blank_between", "total_duration",
-                                                "repetitions", "fixation", "countdown"]) else { return nil }
+                                                "repetitions", "fixation", "countdown", "optional"]) else { return nil }
         let name = map.required("name").flatMap(ProtocolParser.readIdentifier)
         let sequence = map.required("sequence").flatMap { list -> [AdaptationSpec.SequenceItem]? in
             guard let items = list.list() else { return nil }
@@ -72,10 +75,11 @@ enum PhaseParser {
         }
         let fixation = map.optionalValue("fixation", readFixation)
         let countdown = map.value("countdown", default: true) { $0.bool() }
-        guard let name, let sequence, let blank, let total, let fixation, let countdown else { return nil }
+        let optional = map.value("optional", default: false) { $0.bool() }
+        guard let name, let sequence, let blank, let total, let fixation, let countdown, let optional else { return nil }
         let blankBetween: TimeSpan? = (blank.map { $0.seconds(atRefresh: 1) == 0 } ?? true) ? nil : blank
         return AdaptationSpec(name: name, sequence: sequence, blankBetween: blankBetween, total: total,
-                              fixation: fixation, countdown: countdown)
+                              fixation: fixation, countdown: countdown, optional: optional)
     }
 
     private static func readFixation(_ value: YAMLValue) -> FixationTaskSpec? {
@@ -136,6 +140,11 @@ enum PhaseParser {
         let response = map.required("response").flatMap(ResponseParser.readResponse)
         guard let name, let conditions, let repetitions, let order, let stimulusDuration, let window, let iti,
               let response else { return nil }
+        let trialCount = conditions.count * repetitions * response.slotsPerTrack
+        guard trialCount <= maximumTrials else {
+            value.error("\(trialCount) trials (conditions × repetitions × trials per track) exceed the limit of \(maximumTrials) per phase")
+            return nil
+        }
         return TestSpec(name: name, conditions: conditions, repetitions: repetitions, order: order,
                         stimulusDuration: stimulusDuration, responseWindow: window, interTrialInterval: iti,
                         response: response)

@@ -87,7 +87,7 @@ public enum ProtocolParser {
             let phases = items.compactMap(PhaseParser.readPhase)
             return phases.count == items.count ? phases : nil
         }
-        let retest = map.optional("retest_after").flatMap { value in value.list()?.compactMap { $0.timeSpan() } } ?? []
+        let retest = map.optional("retest_after").flatMap { value in value.list()?.compactMap { $0.timeSpan(maximumSeconds: TimeSpan.latestRetestSeconds) } } ?? []
         let override = map.optionalValue("safety_override", readOverride)
         guard let name, let title, let description, let citations, let viewing, let seed,
               let authors, let stimuli, let background, let phases, let override else { return nil }

@@ -39,10 +39,11 @@ enum PatternAnalysis {
         -> (pairs: Int, areaSr: Double, brightestCdM2: Double) {
         let w = image.width, h = image.height
         guard w > 1, h > 1 else { return (0, 0, 0) }
-        func luminance(_ x: Int, _ y: Int) -> Double {
-            let p = image[x, y]
-            return profile.relativeLuminance(r: Double(p.r), g: Double(p.g), b: Double(p.b))
+        let values = (0..<(w * h)).map { i in
+            profile.relativeLuminance(r: Double(image.pixels[3 * i]), g: Double(image.pixels[3 * i + 1]),
+                                      b: Double(image.pixels[3 * i + 2]))
         }
+        func luminance(_ x: Int, _ y: Int) -> Double { values[y * w + x] }
         let cx = w / 2, cy = h / 2, reach = min(w, h) / 2
         let lines: [[Double]] = [
             (0..<w).map { luminance($0, cy) },

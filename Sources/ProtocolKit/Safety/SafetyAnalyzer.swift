@@ -86,9 +86,8 @@ public struct SafetyAnalyzer {
                                                  refreshHz: timeline.refreshHz)
             phases.append(SafetyReport.PhaseFlashes(phase: phase.name, findings: findings, assumption: assumption))
         }
-        let patterns = try longestShowing.keys.sorted().compactMap { name -> PatternFinding? in
-            guard let spec = stimuli[name] else { return nil }
-            let image = try renderer.render(spec, width: analysisWidth, height: analysisHeight)
+        let patterns = longestShowing.keys.sorted().compactMap { name -> PatternFinding? in
+            guard let image = images.rendered[name] else { return nil }
             let measured = PatternAnalysis.measure(image, grid: grid, profile: profile)
             let finding = PatternFinding(stimulus: name, lightDarkPairs: measured.pairs, pairLimit: changing.contains(name) ? 5 : 8,
                                          stripedAreaSr: measured.areaSr, brightestCdM2: measured.brightestCdM2,
@@ -118,6 +117,8 @@ public struct SafetyAnalyzer {
         let profile: MonitorProfile
         var frames: [SafetyFrame]
         var indexByName: [String: Int] = [:]
+        /// The analysis renders, by stimulus name (for the pattern rule).
+        var rendered: [String: LinearImage] = [:]
 
         init(grid: SafetyGrid, profile: MonitorProfile, background: SIMD3<Double>) {
             self.grid = grid
@@ -132,6 +133,7 @@ public struct SafetyAnalyzer {
             let width = renderer.geometry.screenWidthPx
             let image = try renderer.render(spec, width: width, height: max(1, Int((Double(width) * aspect).rounded())))
             frames.append(SafetyFrame(image: image, grid: grid, profile: profile))
+            rendered[name] = image
             indexByName[name] = frames.count - 1
             return frames.count - 1
         }

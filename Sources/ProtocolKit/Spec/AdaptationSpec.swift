@@ -9,6 +9,8 @@ public struct AdaptationSpec: Codable, Sendable, Equatable {
     public var fixation: FixationTaskSpec?
     /// Show the time left, in whole seconds, at the bottom of the screen.
     public var countdown: Bool
+    /// The participant is asked whether to run the phase (e.g. a de-adaptation they may decline).
+    public var optional: Bool
 
     /// One item of the alternation.
     public struct SequenceItem: Codable, Sendable, Equatable {

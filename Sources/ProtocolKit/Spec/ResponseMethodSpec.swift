@@ -6,6 +6,24 @@ public enum ResponseMethodSpec: Codable, Sendable, Equatable {
     case staircase(StaircaseSpec)
     case quest(QuestSpec)
 
+    /// Trial slots per adaptive track: `maxTrials` for staircases, `trials` for QUEST, 1 otherwise
+    /// (nulling and forced choice run one trial per condition and repetition).
+    public var slotsPerTrack: Int {
+        switch self {
+        case .nulling, .forcedChoice: return 1
+        case .staircase(let s): return s.maxTrials
+        case .quest(let q): return q.trials
+        }
+    }
+
+    /// Whether trials feed adaptive tracks (staircases, QUEST).
+    public var isAdaptive: Bool {
+        switch self {
+        case .nulling, .forcedChoice: return false
+        case .staircase, .quest: return true
+        }
+    }
+
     /// The names a protocol file uses in `method:`.
     public enum Method: String, Codable, Sendable, CaseIterable {
         case nulling

@@ -36,6 +36,11 @@ public enum TimeSpan: Codable, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The longest phase, item or interval a protocol may ask for (s): 4 h.
+    public static let longestPhaseSeconds = 4.0 * 3600
+    /// The latest retest a protocol may schedule (s): 2 years.
+    public static let latestRetestSeconds = 2.0 * 365 * 86_400
+
     /// Units accepted after the number, and their length in seconds (nil for frames).
     static let units: [(names: [String], seconds: Double?)] = [
         (["frames", "frame"], nil),

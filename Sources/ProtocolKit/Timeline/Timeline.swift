@@ -31,6 +31,8 @@ public struct TimelinePhase: Codable, Sendable, Equatable {
     /// Length in frames when fixed; nil when the participant paces the phase (text screens,
     /// consent, tests, flicker photometry, untimed breaks).
     public var frameCount: Int?
+    /// Ask the participant whether to run this phase; skip it on a no (the answer is recorded).
+    public var isOptional: Bool
     public var content: Content
 
     public enum Content: Codable, Sendable, Equatable {

@@ -30,23 +30,23 @@ public struct TimelineCompiler {
         var random = random
         switch phase {
         case .instructions(let screen):
-            return TimelinePhase(name: screen.name, kind: .instructions, frameCount: nil, content: .text(screen.text))
+            return TimelinePhase(name: screen.name, kind: .instructions, frameCount: nil, isOptional: false, content: .text(screen.text))
         case .consent(let consent):
-            return TimelinePhase(name: consent.name, kind: .consent, frameCount: nil, content: .consent(consent))
+            return TimelinePhase(name: consent.name, kind: .consent, frameCount: nil, isOptional: false, content: .consent(consent))
         case .adaptation(let spec), .reversal(let spec):
             let presentation = compileAdaptation(spec, path: path, random: &random)
-            return TimelinePhase(name: spec.name, kind: phase.kind, frameCount: presentation.frames,
+            return TimelinePhase(name: spec.name, kind: phase.kind, frameCount: presentation.frames, isOptional: spec.optional,
                                  content: .presentation(presentation.events))
         case .test(let spec):
-            return TimelinePhase(name: spec.name, kind: .test, frameCount: nil,
+            return TimelinePhase(name: spec.name, kind: .test, frameCount: nil, isOptional: false,
                                  content: .trials(compileTest(spec, path: path, random: &random)))
         case .flickerPhotometry(let spec):
-            return TimelinePhase(name: spec.name, kind: .flickerPhotometry, frameCount: nil,
+            return TimelinePhase(name: spec.name, kind: .flickerPhotometry, frameCount: nil, isOptional: false,
                                  content: .flickerPhotometry(compileFlicker(spec, path: path, random: &random)))
         case .rest(let spec):
             var length: Int?
             if let duration = spec.duration { length = frames(duration, path: "\(path).duration") }
-            return TimelinePhase(name: spec.name, kind: .rest, frameCount: length, content: .rest(spec.text))
+            return TimelinePhase(name: spec.name, kind: .rest, frameCount: length, isOptional: false, content: .rest(spec.text))
         }
     }
 
@@ -73,7 +73,15 @@ public struct TimelineCompiler {
         let cycle = itemFrames.reduce(0, +) + blank * itemFrames.count
         let total: Int
         switch spec.total {
-        case .repetitions(let n): total = n * cycle - blank
+        case .repetitions(let n):
+            let longest = Int(TimeSpan.longestPhaseSeconds * refreshHz)
+            if n > longest / max(1, cycle) {
+                diagnostics.append(sourceMap.diagnostic(.error, path: "\(path).repetitions",
+                    "\(n) repetitions of a \(formatNumber(Double(cycle) / refreshHz, digits: 4)) s cycle exceed the limit of \(formatNumber(TimeSpan.longestPhaseSeconds / 3600)) h"))
+                total = cycle
+            } else {
+                total = n * cycle - blank
+            }
         case .duration(let span): total = frames(span, path: "\(path).total_duration")
         }
         var onsets: [StimulusOnset] = []
@@ -120,12 +128,16 @@ public struct TimelineCompiler {
         return changes
     }
 
-    /// One tick at frame 0 and one each time the whole seconds left (rounded up) drop.
+    /// One tick at frame 0 and one each time the whole seconds left, ⌈(total − frame) / refresh⌉,
+    /// drop: `s` seconds are left from the first frame with total − frame ≤ s × refresh.
     private func countdownTicks(totalFrames: Int) -> [CountdownTick] {
-        var ticks: [CountdownTick] = []
-        for frame in 0..<totalFrames {
-            let left = Int((Double(totalFrames - frame) / refreshHz - 1e-9).rounded(.up))
-            if ticks.last?.secondsLeft != left { ticks.append(CountdownTick(frame: frame, secondsLeft: left)) }
+        let total = Double(totalFrames)
+        let first = Int((total / refreshHz - 1e-9).rounded(.up))
+        guard first > 0 else { return [] }
+        var ticks = [CountdownTick(frame: 0, secondsLeft: first)]
+        for left in stride(from: first - 1, through: 1, by: -1) {
+            let frame = Int((total - Double(left) * refreshHz - 1e-9).rounded(.up))
+            if frame > ticks[ticks.count - 1].frame { ticks.append(CountdownTick(frame: frame, secondsLeft: left)) }
         }
         return ticks
     }
@@ -134,13 +146,8 @@ public struct TimelineCompiler {
         let stimulusFrames = spec.stimulusDuration.map { frames($0, path: "\(path).stimulus_duration") }
         let window = spec.responseWindow.map { frames($0, path: "\(path).response_window") }
         let iti = frames(spec.interTrialInterval, path: "\(path).inter_trial_interval", allowZero: true)
-        let slotsPerTrack: Int
-        let isAdaptive: Bool
-        switch spec.response {
-        case .nulling, .forcedChoice: (slotsPerTrack, isAdaptive) = (1, false)
-        case .staircase(let s): (slotsPerTrack, isAdaptive) = (s.maxTrials, true)
-        case .quest(let q): (slotsPerTrack, isAdaptive) = (q.trials, true)
-        }
+        let slotsPerTrack = spec.response.slotsPerTrack
+        let isAdaptive = spec.response.isAdaptive
         // One unit per (repetition, condition); adaptive methods repeat each unit once per slot.
         var blocks: [[(condition: Int, repetition: Int)]] = []
         for repetition in 0..<spec.repetitions {

@@ -104,3 +104,15 @@ public struct ValidationReport: Sendable {
         return rest < 1e-9 ? "\(minutes) min" : "\(minutes) min \(formatNumber(rest, digits: 3)) s"
     }
 }
+
+import Foundation
+
+extension ValidationReport {
+    /// The compiled timeline as pretty-printed JSON with sorted keys (what the session store records).
+    public func timelineJSON() -> String? {
+        guard let timeline else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return (try? encoder.encode(timeline)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}

@@ -94,8 +94,9 @@ struct YAMLValue {
         return value
     }
 
-    /// A duration with its unit, positive unless `allowZero`.
-    func timeSpan(allowZero: Bool = false) -> TimeSpan? {
+    /// A duration with its unit, positive unless `allowZero`, at most `maximumSeconds` (s; frames
+    /// are checked at 1000 Hz, the fastest display a protocol may name).
+    func timeSpan(allowZero: Bool = false, maximumSeconds: Double = TimeSpan.longestPhaseSeconds) -> TimeSpan? {
         guard let text = plainScalar else { error("expected a duration such as '2 s' or '120 frames', found \(shown)"); return nil }
         switch TimeSpan.parse(text) {
         case .failure(let problem):
@@ -108,6 +109,9 @@ struct YAMLValue {
             case .frames(let n): isPositive = n > 0 || (allowZero && n == 0)
             }
             guard isPositive else { error("duration \(span) must be \(allowZero ? "zero or more" : "more than zero")"); return nil }
+            guard span.seconds(atRefresh: 1000) <= maximumSeconds else {
+                error("duration \(span) is longer than the limit of \(formatNumber(maximumSeconds / 3600)) h"); return nil
+            }
             return span
         }
     }

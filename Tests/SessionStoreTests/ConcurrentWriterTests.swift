@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SessionStore
+
+@Suite("Several writers on one database")
+struct ConcurrentWriterTests {
+    @Test("two presenters (two connection pools, two threads) lose nothing and corrupt nothing")
+    func twoWriters() throws {
+        let url = try temporaryDatabaseURL()
+        let perWriter = 300
+        let errors = LockedBox<[String]>([])
+        let done = DispatchGroup()
+        for writerIndex in 0..<2 {
+            done.enter()
+            Thread.detachNewThread {
+                defer { done.leave() }
+                do {
+                    let database = try SessionDatabase(url: url, busyTimeoutS: 30)
+                    let session = try database.beginSession(sampleSession(participant: "P\(writerIndex)"),
+                                                            framePolicy: FrameBatchPolicy(maxFrames: 30, maxAgeS: 0.2))
+                    for trial in 0..<perWriter {
+                        session.writer.record(.response(sampleResponse(session: session.id, trial: trial)))
+                        session.writer.record(.frame(FrameRecord(
+                            sessionId: session.id, frameIndex: trial, phaseIndex: 1, plannedTimeS: Double(trial) / 60,
+                            flipTimeS: Double(trial) / 60, intervalS: 1.0 / 60, dropped: false)))
+                    }
+                    try session.finish(.completed)
+                } catch {
+                    errors.mutate { $0.append("writer \(writerIndex): \(error)") }
+                }
+            }
+        }
+        #expect(done.wait(timeout: .now() + 120) == .success)
+        #expect(errors.value.isEmpty, "\(errors.value)")
+        #expect(try countRows("responses", in: url) == 2 * perWriter)
+        #expect(try countRows("frames", in: url) == 2 * perWriter)
+        #expect(try countRows("sessions", in: url, where: "status = 'completed'") == 2)
+        #expect(try countRows("participants", in: url) == 2)
+        for session in 1...2 {
+            #expect(try countRows("responses", in: url, where: "session_id = \(session)") == perWriter)
+        }
+        let check = try DatabaseQueue(path: url.path)
+        #expect(try check.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+    }
+}
