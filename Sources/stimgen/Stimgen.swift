@@ -8,6 +8,19 @@ struct Stimgen: ParsableCommand {
         commandName: "stimgen",
         abstract: "McCollough-effect and illusion stimuli, adaptation sessions, reports and models.",
         version: StimgenVersion.string,
-        subcommands: [ValidateCommand.self, ExportDataCommand.self, StoreWriterCommand.self, RunCommand.self]
+        subcommands: [
+            ExportCommand.self,
+            ListCommand.self,
+            CalibrateCommand.self,
+            ExportDataCommand.self,
+            StoreWriterCommand.self,
+            ValidateCommand.self,
+            LayersCommand.self,
+            ActivationsCommand.self,
+            InferCommand.self,
+            ReportCommand.self,
+            SimulateSessionsCommand.self,
+            RunCommand.self,
+        ]
     )
 }

@@ -24,7 +24,7 @@ import Testing
     seed: 1
     phases:
 
-    """  // the first phase starts on line 8
+    """  // the first phase starts on line 8; a missing field is reported where its mapping starts
 
     static let cases: [Case] = [
         Case(name: "unknown top-level key", text: header.replacingOccurrences(of: "seed: 1", with: "sed: 1") + "  - {kind: break, name: b}\n",
@@ -40,7 +40,7 @@ import Testing
         Case(name: "fractional frames", text: header + "  - {kind: break, name: b, duration: 2.5 frames}\n",
              line: 8, column: 38, path: "phases[0].duration", messageContains: "whole number of frames", choicesContain: []),
         Case(name: "missing sequence", text: header + "  - kind: adaptation\n    name: a\n    total_duration: 1 min\n",
-             line: 9, column: 5, path: "phases[0].sequence", messageContains: "missing required field 'sequence'", choicesContain: []),
+             line: 8, column: 5, path: "phases[0].sequence", messageContains: "missing required field 'sequence'", choicesContain: []),
         Case(name: "both total and repetitions",
              text: header + "  - kind: adaptation\n    name: a\n    sequence: [{stimulus: x, duration: 1 s}]\n    total_duration: 1 min\n    repetitions: 4\n",
              line: 12, column: 18, path: "phases[0].repetitions", messageContains: "not both", choicesContain: []),
@@ -61,7 +61,7 @@ import Testing
         Case(name: "YAML syntax error", text: header + "  - {kind: break, name: b\n",
              line: 9, column: 1, path: "", messageContains: "YAML syntax", choicesContain: []),
         Case(name: "duplicate key", text: header.replacingOccurrences(of: "seed: 1", with: "seed: 1\nseed: 2") + "  - {kind: break, name: b}\n",
-             line: nil, column: nil, path: "", messageContains: "more than once", choicesContain: []),
+             line: 6, column: 1, path: "", messageContains: "more than once", choicesContain: []),
         Case(name: "negative seed", text: header.replacingOccurrences(of: "seed: 1", with: "seed: -3") + "  - {kind: break, name: b}\n",
              line: 6, column: 7, path: "seed", messageContains: "random seed", choicesContain: []),
         Case(name: "refresh out of range", text: header.replacingOccurrences(of: "refresh_hz: 60", with: "refresh_hz: 5") + "  - {kind: break, name: b}\n",
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func everyErrorIsReportedNotJustTheFirst() {
-        let text = header + "  - {kind: break, name: b, duration: 30}\n  - {kind: instructions, name: i, txt: hi}\n  - {kind: test, name: 9t}\n"
+        let text = Self.header + "  - {kind: break, name: b, duration: 30}\n  - {kind: instructions, name: i, txt: hi}\n  - {kind: test, name: 9t}\n"
         let paths = Set(errors(text).map(\.fieldPath))
         #expect(paths.isSuperset(of: ["phases[0].duration", "phases[1].txt", "phases[1].text", "phases[2].name",
                                       "phases[2].conditions", "phases[2].response"]))

@@ -64,22 +64,17 @@ public enum FlashAnalysis {
         }
         for cell in 0..<cells {
             let start = sequence.images[first.image]
-            var general = TransitionCounter(threshold: 0.1, inclusive: true, start: start.luminance[cell], startQualifies: false)
+            var general = TransitionCounter(threshold: 0.1, inclusive: true, start: start.luminance[cell], startFlag: false,
+                                            qualifies: { from, _, to, _ in min(from, to) < 0.8 })
             var red = TransitionCounter(threshold: 20, inclusive: false, start: start.redValue[cell],
-                                        startQualifies: start.isSaturatedRed[cell])
+                                        startFlag: start.isSaturatedRed[cell],
+                                        qualifies: { _, fromSaturated, _, toSaturated in fromSaturated || toSaturated })
             var generalWindow = SlidingCount(windowFrames: refreshHz)
             var redWindow = SlidingCount(windowFrames: refreshHz)
             for (index, run) in sequence.runs.enumerated().dropFirst() {
                 let image = sequence.images[run.image]
-                let luminance = image.luminance[cell]
-                if general.feed(luminance, qualifies: { old, _ in min(old, luminance) < 0.8 }, valueQualifies: false) {
-                    generalWindow.add(runStarts[index])
-                }
-                let saturated = image.isSaturatedRed[cell]
-                if red.feed(image.redValue[cell], qualifies: { _, oldSaturated in oldSaturated || saturated },
-                            valueQualifies: saturated) {
-                    redWindow.add(runStarts[index])
-                }
+                if general.feed(image.luminance[cell], flag: false) { generalWindow.add(runStarts[index]) }
+                if red.feed(image.redValue[cell], flag: image.isSaturatedRed[cell]) { redWindow.add(runStarts[index]) }
             }
             (generalMax[cell], generalStart[cell]) = (generalWindow.maximum, generalWindow.maximumStart)
             (redMax[cell], redStart[cell]) = (redWindow.maximum, redWindow.maximumStart)

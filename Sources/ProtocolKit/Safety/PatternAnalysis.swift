@@ -39,9 +39,9 @@ enum PatternAnalysis {
         -> (pairs: Int, areaSr: Double, brightestCdM2: Double) {
         let w = image.width, h = image.height
         guard w > 1, h > 1 else { return (0, 0, 0) }
+        let weights = LuminanceWeights(profile: profile)
         let values = (0..<(w * h)).map { i in
-            profile.relativeLuminance(r: Double(image.pixels[3 * i]), g: Double(image.pixels[3 * i + 1]),
-                                      b: Double(image.pixels[3 * i + 2]))
+            weights.luminance(r: image.pixels[3 * i], g: image.pixels[3 * i + 1], b: image.pixels[3 * i + 2])
         }
         func luminance(_ x: Int, _ y: Int) -> Double { values[y * w + x] }
         let cx = w / 2, cy = h / 2, reach = min(w, h) / 2

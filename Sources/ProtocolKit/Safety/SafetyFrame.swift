@@ -18,7 +18,8 @@ public struct SafetyFrame: Sendable, Equatable {
 
     /// From the mean linear RGB of each cell (row-major, one triple per cell).
     public init(cellLinearRGB cells: [SIMD3<Double>], profile: MonitorProfile) {
-        luminance = cells.map { profile.relativeLuminance(r: $0.x, g: $0.y, b: $0.z) }
+        let weights = LuminanceWeights(profile: profile)
+        luminance = cells.map(weights.luminance)
         redValue = cells.map { max(0, $0.x - $0.y - $0.z) * 320 }
         isSaturatedRed = cells.map { rgb in
             let sum = rgb.x + rgb.y + rgb.z

@@ -1,40 +1,53 @@
-/// Counts the transitions of one value over time with hysteresis: a transition is a change of at
-/// least `threshold` away from the last extreme, in the direction opposite to the previous
-/// transition (or in either direction for the first). A change that keeps going the same way
-/// extends the current transition instead of starting a new one, so a slow ramp is one transition.
-/// Two opposing transitions make one flash.
+/// Counts the transitions of one value over time with hysteresis. A transition runs from one
+/// extreme (its anchor) to the next; a change that keeps going the same way extends it, and a
+/// change back by at least `threshold` from its extreme starts the next one. A transition is counted
+/// once, at the frame where it first spans `threshold` and satisfies `qualifies` (the darker end
+/// below 0.8 for general flashes; a saturated red at either end for red flashes) — so a slow ramp is
+/// one transition. Two opposing transitions make one flash.
 struct TransitionCounter {
     /// Minimum change that counts (in the value's units).
     let threshold: Double
     /// Whether `threshold` itself counts (≥) or must be exceeded (>).
     let inclusive: Bool
+    /// Whether a transition from (anchor, anchor flag) to (extreme, extreme flag) counts.
+    let qualifies: (Double, Bool, Double, Bool) -> Bool
+    private var anchor: Double
+    private var anchorFlag: Bool
     private var extreme: Double
-    private var extremeQualifies: Bool
+    private var extremeFlag: Bool
     private var direction = 0
+    private var counted = false
 
-    init(threshold: Double, inclusive: Bool, start: Double, startQualifies: Bool) {
+    init(threshold: Double, inclusive: Bool, start: Double, startFlag: Bool,
+         qualifies: @escaping (Double, Bool, Double, Bool) -> Bool) {
         self.threshold = threshold
         self.inclusive = inclusive
+        self.qualifies = qualifies
+        anchor = start
+        anchorFlag = startFlag
         extreme = start
-        extremeQualifies = startQualifies
+        extremeFlag = startFlag
     }
 
-    /// Feeds the next value; `qualifies(old, new)` decides whether a large enough change counts
-    /// (the darker state below 0.8 for general flashes; a saturated red at either end for red ones).
-    /// Returns true when this value completes a counted transition.
-    mutating func feed(_ value: Double, qualifies: (Double, Bool) -> Bool, valueQualifies: Bool) -> Bool {
-        let change = value - extreme
-        if direction != 0, change * Double(direction) > 0 {
-            extreme = value  // the same transition goes on
-            extremeQualifies = valueQualifies
-            return false
+    private func spans(_ change: Double) -> Bool {
+        inclusive ? change >= threshold - 1e-12 : change > threshold + 1e-12
+    }
+
+    /// Feeds the next frame's value and flag; returns true when this frame completes a counted transition.
+    mutating func feed(_ value: Double, flag: Bool) -> Bool {
+        if direction == 0 {
+            guard spans(abs(value - anchor)) else { return false }
+            direction = value > anchor ? 1 : -1
+            (extreme, extremeFlag, counted) = (value, flag, false)
+        } else if (value - extreme) * Double(direction) > 0 {
+            (extreme, extremeFlag) = (value, flag)  // the same transition goes on
+        } else if spans((extreme - value) * Double(direction)) {
+            (anchor, anchorFlag) = (extreme, extremeFlag)  // the next transition starts at the last extreme
+            (extreme, extremeFlag, counted) = (value, flag, false)
+            direction = -direction
         }
-        let large = inclusive ? abs(change) >= threshold - 1e-12 : abs(change) > threshold + 1e-12
-        guard large else { return false }
-        let counted = qualifies(extreme, extremeQualifies)
-        direction = change > 0 ? 1 : -1
-        extreme = value
-        extremeQualifies = valueQualifies
-        return counted
+        guard !counted, spans(abs(extreme - anchor)), qualifies(anchor, anchorFlag, extreme, extremeFlag) else { return false }
+        counted = true
+        return true
     }
 }

@@ -1,3 +1,5 @@
+import StimulusKit
+
 /// The compiled protocol: the one thing the presenter plays. Every onset is a frame index at
 /// `refreshHz`, counted from the start of its phase (frame 0 is the phase's first frame). Random
 /// choices (trial order, start values, fixation letters and positions) are already made, from the
@@ -13,6 +15,9 @@ public struct Timeline: Codable, Sendable, Equatable {
     public var backgroundLinearRGB: [Double]
     /// In the order they are run.
     public var phases: [TimelinePhase]
+    /// Every stimulus the phases name, resolved (library or inline), so that the timeline alone says
+    /// what was shown. Filled by `ProtocolCheck`; empty straight out of the compiler.
+    public var stimuli: [String: StimulusSpec]
     /// Retest times after the end of this session (s), for multi-session designs; the report uses them.
     public var retestAfterSeconds: [Double]
     /// The protocol's written permission to exceed the flash thresholds, if any.

@@ -20,7 +20,7 @@ public struct TimelineCompiler {
                              random: SeededGenerator(protocolSeed: spec.seed, phaseIndex: index))
         }
         let timeline = Timeline(protocolName: spec.name, protocolTitle: spec.title, refreshHz: refreshHz, seed: spec.seed,
-                                backgroundLinearRGB: spec.backgroundLinearRGB, phases: phases,
+                                backgroundLinearRGB: spec.backgroundLinearRGB, phases: phases, stimuli: [:],
                                 retestAfterSeconds: spec.retestAfter.map { $0.seconds(atRefresh: refreshHz) },
                                 safetyOverride: spec.safetyOverride)
         return (timeline, compiler.diagnostics)

@@ -16,14 +16,17 @@ public enum ProtocolCheck {
         public var geometry: ViewingGeometry?
         /// Render resolution of the safety analysis (px wide).
         public var analysisWidthPx: Int
+        /// Size of the safety analysis cells at the screen centre (deg).
+        public var analysisCellDeg: Double
 
         public init(stimulusDirectory: URL? = nil, refreshHz: Double? = nil, monitorFile: URL? = nil,
-                    geometry: ViewingGeometry? = nil, analysisWidthPx: Int = 960) {
+                    geometry: ViewingGeometry? = nil, analysisWidthPx: Int = 960, analysisCellDeg: Double = 0.5) {
             self.stimulusDirectory = stimulusDirectory
             self.refreshHz = refreshHz
             self.monitorFile = monitorFile
             self.geometry = geometry
             self.analysisWidthPx = analysisWidthPx
+            self.analysisCellDeg = analysisCellDeg
         }
     }
 
@@ -73,12 +76,14 @@ public enum ProtocolCheck {
         diagnostics += ProtocolValidator.check(spec, knownStimuli: Set(stimuli.keys), sourceMap: map)
         diagnostics += renderChecks(spec, stimuli: stimuli, geometry: geometry, profile: profile, sourceMap: map)
 
-        let (timeline, compileDiagnostics) = TimelineCompiler.compile(spec, refreshHz: refreshHz, sourceMap: map)
+        var (timeline, compileDiagnostics) = TimelineCompiler.compile(spec, refreshHz: refreshHz, sourceMap: map)
+        for (name, _) in references(spec) { timeline.stimuli[name] = stimuli[name] }
         diagnostics += compileDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return ValidationReport(file: file.path, spec: spec, timeline: timeline, diagnostics: diagnostics)
         }
-        let analyzer = SafetyAnalyzer(geometry: geometry, profile: profile, analysisWidthPx: options.analysisWidthPx)
+        let analyzer = SafetyAnalyzer(geometry: geometry, profile: profile, cellDeg: options.analysisCellDeg,
+                                      analysisWidthPx: options.analysisWidthPx)
         do {
             let safety = try analyzer.analyse(timeline, stimuli: stimuli)
             if safety.verdict == .refused {

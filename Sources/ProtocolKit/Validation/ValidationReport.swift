@@ -94,9 +94,9 @@ public struct ValidationReport: Sendable {
         return text
     }
 
-    /// 754.5 → "12 min 34.5 s"; 3600 → "1 h"; under a minute in seconds.
+    /// 754.5 → "12 min 34.5 s"; 3600 → "1 h"; 86 400 → "24 h"; 604 800 → "7 d"; under a minute in seconds.
     static func clock(_ seconds: Double) -> String {
-        if seconds >= 86_400, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(formatNumber(seconds / 86_400, digits: 2)) d" }
+        if seconds >= 2 * 86_400, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(formatNumber(seconds / 86_400, digits: 2)) d" }
         if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(formatNumber(seconds / 3600, digits: 2)) h" }
         if seconds < 60 { return "\(formatNumber(seconds, digits: 3)) s" }
         let minutes = Int(seconds / 60)

@@ -1,1 +1,0 @@
-// Analysis: see docs/ARCHITECTURE.md for what this module owns.

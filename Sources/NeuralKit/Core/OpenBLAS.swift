@@ -1,0 +1,122 @@
+import CBLAS
+import Foundation
+
+/// OpenBLAS, loaded at run time so that its CPU kernel can be chosen first.
+///
+/// OpenBLAS 0.3.21 misdetects the CPUs of common cloud VMs as an old core and then runs sgemm
+/// several times slower than the hardware allows. The library reads `OPENBLAS_CORETYPE` once, when
+/// it loads, so linking it normally would be too late to fix that from inside the program. Here the
+/// library is opened with `dlopen` only after `OPENBLAS_CORETYPE` has been set from the CPU's own
+/// feature flags (unless the user already set it).
+public final class OpenBLAS: @unchecked Sendable {
+    typealias Sgemm = @convention(c) (
+        CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, Int32, Int32, Int32,
+        Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32,
+        Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    typealias SetThreads = @convention(c) (Int32) -> Void
+    typealias GetInt = @convention(c) () -> Int32
+    typealias GetString = @convention(c) () -> UnsafePointer<CChar>?
+
+    /// The process-wide library, loaded on first use.
+    public static let shared: OpenBLAS = {
+        do { return try OpenBLAS() } catch { fatalError("\(error)") }
+    }()
+
+    /// Library names tried in order.
+    static let libraryNames = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib"]
+
+    let sgemmFunction: Sgemm
+    let setThreadsFunction: SetThreads?
+    let getThreadsFunction: GetInt?
+    /// The kernel OpenBLAS reports it runs (e.g. "SkylakeX", "Haswell", "Prescott").
+    public let coreName: String
+    /// `OPENBLAS_CORETYPE` as it was when the library loaded, and whether stimgen chose it.
+    public let coreType: String?
+    public let coreTypeChosenByStimgen: Bool
+
+    private init() throws {
+        let userCoreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
+        var chosen = false
+        if userCoreType == nil, let detected = OpenBLAS.coreType(forCPUFlags: OpenBLAS.cpuFlags()) {
+            setenv("OPENBLAS_CORETYPE", detected, 1)
+            chosen = true
+        }
+        coreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
+        coreTypeChosenByStimgen = chosen
+
+        var handle: UnsafeMutableRawPointer?
+        for name in OpenBLAS.libraryNames {
+            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
+            if handle != nil { break }
+        }
+        guard let handle else {
+            throw NeuralError("cannot load OpenBLAS (tried \(OpenBLAS.libraryNames.joined(separator: ", "))); install libopenblas-dev")
+        }
+        guard let sgemm = dlsym(handle, "cblas_sgemm") else {
+            throw NeuralError("the loaded OpenBLAS has no cblas_sgemm")
+        }
+        sgemmFunction = unsafeBitCast(sgemm, to: Sgemm.self)
+        setThreadsFunction = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreads.self) }
+        getThreadsFunction = dlsym(handle, "openblas_get_num_threads").map { unsafeBitCast($0, to: GetInt.self) }
+        if let symbol = dlsym(handle, "openblas_get_corename"),
+           let name = unsafeBitCast(symbol, to: GetString.self)() {
+            coreName = String(cString: name)
+        } else {
+            coreName = "unknown"
+        }
+    }
+
+    /// The OpenBLAS core type for a CPU with these /proc/cpuinfo flags, or nil to let OpenBLAS decide.
+    static func coreType(forCPUFlags flags: Set<String>) -> String? {
+        let avx512 = ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"].allSatisfy(flags.contains)
+        if avx512 && flags.contains("avx512_bf16") { return "Cooperlake" }
+        if avx512 { return "SkylakeX" }
+        if ["avx2", "fma"].allSatisfy(flags.contains) { return "Haswell" }
+        if flags.contains("avx") { return "SandyBridge" }
+        return nil
+    }
+
+    /// The feature flags of the first CPU in /proc/cpuinfo (empty where there is no such file).
+    static func cpuFlags() -> Set<String> {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+              let colon = line.firstIndex(of: ":") else { return [] }
+        return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+    }
+
+    /// Threads OpenBLAS uses for each call.
+    public var threads: Int {
+        get { Int(getThreadsFunction?() ?? 1) }
+    }
+
+    /// Sets the number of threads OpenBLAS uses (1 or more).
+    public func setThreads(_ count: Int) {
+        setThreadsFunction?(Int32(max(1, count)))
+    }
+
+    /// C = alpha · op(A) · op(B) + beta · C, row-major; op(A) is M×K, op(B) is K×N, C is M×N.
+    func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+               a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+               beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        sgemmFunction(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                      Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}
+
+extension OpenBLAS {
+    /// C = alpha · op(A) · op(B) + beta · C on row-major arrays, op(A) M×K, op(B) K×N; offsets in elements.
+    func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+               a: [Float], aOffset: Int = 0, b: [Float], bOffset: Int = 0,
+               beta: Float, c: inout [Float], cOffset: Int = 0) {
+        a.withUnsafeBufferPointer { ab in
+            b.withUnsafeBufferPointer { bb in
+                c.withUnsafeMutableBufferPointer { cb in
+                    sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                          a: ab.baseAddress! + aOffset, lda: transA ? m : k,
+                          b: bb.baseAddress! + bOffset, ldb: transB ? k : n,
+                          beta: beta, c: cb.baseAddress! + cOffset, ldc: n)
+                }
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// NeuralKit: see docs/ARCHITECTURE.md for what this module owns.

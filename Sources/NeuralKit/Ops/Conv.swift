@@ -1,0 +1,192 @@
+/// 2-D convolution (ONNX Conv): input X [N, C, H, W], weight W [M, C/group, kH, kW], optional
+/// bias B [M]; output [N, M, outH, outW]. Grouped and depthwise convolution, strides, pads,
+/// dilations and auto_pad. Runs as im2col + sgemm; a 1×1 kernel with unit stride and no padding
+/// multiplies the input directly, and a depthwise kernel runs as a direct loop.
+struct Conv: Operator {
+    var window: Window2D
+    var group: Int
+    /// Whether `window` came with an explicit kernel_shape (otherwise taken from the weight).
+    var kernelFromAttributes: Bool
+
+    init(_ attributes: Attributes) throws {
+        try attributes.allow(["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"])
+        group = try attributes.int("group", default: 1)
+        guard group >= 1 else { throw NeuralError("attribute 'group' must be at least 1, got \(group)") }
+        kernelFromAttributes = try attributes.ints("kernel_shape") != nil
+        window = try Window2D(attributes, kernel: (1, 1))
+    }
+
+    /// Shapes of one call, checked.
+    struct Plan {
+        var n, c, h, w, m, outH, outW: Int
+        var window: Window2D
+        var pads: [Int]
+        var cg: Int { c / groups }
+        var mg: Int { m / groups }
+        var groups: Int
+        /// Rows of the column matrix: (C/group)·kH·kW.
+        var k: Int { cg * window.kernel.h * window.kernel.w }
+        var isPointwise: Bool {
+            window.kernel == (1, 1) && window.strides == (1, 1) && pads.allSatisfy { $0 == 0 }
+        }
+        var isDepthwise: Bool { cg == 1 && mg == 1 }
+    }
+
+    func plan(_ x: Tensor, _ weight: Tensor, _ bias: Tensor?) throws -> Plan {
+        try expectRank(x, 4, "input X (N, C, H, W)")
+        try expectRank(weight, 4, "weight W (M, C/group, kH, kW)")
+        let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let m = weight.shape[0]
+        guard c % group == 0, m % group == 0, weight.shape[1] * group == c else {
+            throw NeuralError("input has \(c) channels but weight \(weight.shape) with group \(group) expects \(weight.shape[1] * group)")
+        }
+        var window = self.window
+        if kernelFromAttributes {
+            guard window.kernel == (weight.shape[2], weight.shape[3]) else {
+                throw NeuralError("kernel_shape \([window.kernel.h, window.kernel.w]) does not match weight \(weight.shape)")
+            }
+        } else {
+            window.kernel = (weight.shape[2], weight.shape[3])
+        }
+        if let bias, bias.shape != [m] {
+            throw NeuralError("bias B has shape \(bias.shape), expected [\(m)]")
+        }
+        let out = try window.outputSize(height: h, width: w)
+        return Plan(n: n, c: c, h: h, w: w, m: m, outH: out.h, outW: out.w, window: window,
+                    pads: window.resolvedPads(height: h, width: w), groups: group)
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
+        let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
+        let p = try plan(x, weight, bias)
+        let outPixels = p.outH * p.outW
+        var y = Tensor(shape: [p.n, p.m, p.outH, p.outW])
+        if let bias {
+            y.data.withUnsafeMutableBufferPointer { out in
+                for image in 0..<p.n {
+                    for channel in 0..<p.m {
+                        (out.baseAddress! + (image * p.m + channel) * outPixels).update(repeating: bias.data[channel], count: outPixels)
+                    }
+                }
+            }
+        }
+        if p.isDepthwise {
+            depthwise(x, weight, p, &y)
+            return [y]
+        }
+        let blas = OpenBLAS.shared
+        var columns = [Float](repeating: 0, count: p.isPointwise ? 0 : p.k * outPixels)
+        x.data.withUnsafeBufferPointer { xb in
+            weight.data.withUnsafeBufferPointer { wb in
+                y.data.withUnsafeMutableBufferPointer { yb in
+                    columns.withUnsafeMutableBufferPointer { cb in
+                        for image in 0..<p.n {
+                            for g in 0..<p.groups {
+                                let src = xb.baseAddress! + (image * p.c + g * p.cg) * p.h * p.w
+                                let matrix: UnsafePointer<Float>
+                                if p.isPointwise {
+                                    matrix = src
+                                } else {
+                                    Im2Col.unfold(image: src, channels: p.cg, height: p.h, width: p.w, window: p.window,
+                                                  pads: p.pads, outH: p.outH, outW: p.outW, columns: cb.baseAddress!)
+                                    matrix = UnsafePointer(cb.baseAddress!)
+                                }
+                                blas.sgemm(transA: false, transB: false, m: p.mg, n: outPixels, k: p.k,
+                                           a: wb.baseAddress! + g * p.mg * p.k, lda: p.k, b: matrix, ldb: outPixels,
+                                           beta: bias == nil ? 0 : 1,
+                                           c: yb.baseAddress! + (image * p.m + g * p.mg) * outPixels, ldc: outPixels)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return [y]
+    }
+
+    /// One filter per channel: a direct loop (sgemm with a single output row would waste its time).
+    private func depthwise(_ x: Tensor, _ weight: Tensor, _ p: Plan, _ y: inout Tensor) {
+        let (kH, kW) = p.window.kernel, (sH, sW) = p.window.strides, (dH, dW) = p.window.dilations
+        x.data.withUnsafeBufferPointer { xb in
+            weight.data.withUnsafeBufferPointer { wb in
+                y.data.withUnsafeMutableBufferPointer { yb in
+                    for image in 0..<p.n {
+                        for channel in 0..<p.c {
+                            let plane = xb.baseAddress! + (image * p.c + channel) * p.h * p.w
+                            let filter = wb.baseAddress! + channel * kH * kW
+                            let out = yb.baseAddress! + (image * p.m + channel) * p.outH * p.outW
+                            for oh in 0..<p.outH {
+                                for ow in 0..<p.outW {
+                                    var sum: Float = 0
+                                    for ki in 0..<kH {
+                                        let ih = oh * sH - p.pads[0] + ki * dH
+                                        guard ih >= 0, ih < p.h else { continue }
+                                        for kj in 0..<kW {
+                                            let iw = ow * sW - p.pads[1] + kj * dW
+                                            if iw >= 0, iw < p.w { sum += plane[ih * p.w + iw] * filter[ki * kW + kj] }
+                                        }
+                                    }
+                                    out[oh * p.outW + ow] += sum
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// dX = fold(Wᵀ·dY), dW = dY·colᵀ, dB = Σ dY over images and pixels.
+    func backward(_ inputs: [Tensor?], outputs: [Tensor], outputGradients: [Tensor]) throws -> [Tensor?] {
+        let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
+        let p = try plan(x, weight, bias)
+        let dy = outputGradients[0]
+        let outPixels = p.outH * p.outW
+        var dx = Tensor(shape: x.shape), dw = Tensor(shape: weight.shape)
+        var columns = [Float](repeating: 0, count: p.k * outPixels)
+        var dColumns = [Float](repeating: 0, count: p.k * outPixels)
+        let blas = OpenBLAS.shared
+        x.data.withUnsafeBufferPointer { xb in
+            weight.data.withUnsafeBufferPointer { wb in
+                dy.data.withUnsafeBufferPointer { dyb in
+                    dx.data.withUnsafeMutableBufferPointer { dxb in
+                        dw.data.withUnsafeMutableBufferPointer { dwb in
+                            columns.withUnsafeMutableBufferPointer { cb in
+                                dColumns.withUnsafeMutableBufferPointer { dcb in
+                                    for image in 0..<p.n {
+                                        for g in 0..<p.groups {
+                                            let offset = (image * p.c + g * p.cg) * p.h * p.w
+                                            let gradOut = dyb.baseAddress! + (image * p.m + g * p.mg) * outPixels
+                                            Im2Col.unfold(image: xb.baseAddress! + offset, channels: p.cg, height: p.h, width: p.w,
+                                                          window: p.window, pads: p.pads, outH: p.outH, outW: p.outW, columns: cb.baseAddress!)
+                                            blas.sgemm(transA: false, transB: true, m: p.mg, n: p.k, k: outPixels,
+                                                       a: gradOut, lda: outPixels, b: cb.baseAddress!, ldb: outPixels,
+                                                       beta: 1, c: dwb.baseAddress! + g * p.mg * p.k, ldc: p.k)
+                                            blas.sgemm(transA: true, transB: false, m: p.k, n: outPixels, k: p.mg,
+                                                       a: wb.baseAddress! + g * p.mg * p.k, lda: p.k, b: gradOut, ldb: outPixels,
+                                                       beta: 0, c: dcb.baseAddress!, ldc: outPixels)
+                                            Im2Col.fold(columns: dcb.baseAddress!, channels: p.cg, height: p.h, width: p.w,
+                                                        window: p.window, pads: p.pads, outH: p.outH, outW: p.outW, image: dxb.baseAddress! + offset)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var db: Tensor?
+        if bias != nil {
+            var sums = Tensor(shape: [p.m])
+            for image in 0..<p.n {
+                for channel in 0..<p.m {
+                    let start = (image * p.m + channel) * outPixels
+                    sums.data[channel] += dy.data[start..<start + outPixels].reduce(0, +)
+                }
+            }
+            db = sums
+        }
+        return [dx, dw, db]
+    }
+}

@@ -1,0 +1,68 @@
+/// Unfolds one image's channels into the column matrix a convolution multiplies by its weights,
+/// and folds such a matrix back (adding overlaps), which is the convolution's input gradient.
+///
+/// The column matrix has one row per (channel, kernel row, kernel column) and one column per
+/// output pixel: [channels·kH·kW, outH·outW].
+enum Im2Col {
+    /// Writes the column matrix of `image` ([channels, height, width]) into `columns`.
+    static func unfold(image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
+                       window: Window2D, pads: [Int], outH: Int, outW: Int,
+                       columns: UnsafeMutablePointer<Float>) {
+        let (kH, kW) = window.kernel, (sH, sW) = window.strides, (dH, dW) = window.dilations
+        var row = 0
+        for c in 0..<channels {
+            let plane = image + c * height * width
+            for ki in 0..<kH {
+                for kj in 0..<kW {
+                    let out = columns + row * outH * outW
+                    let colOffset = kj * dW - pads[1]
+                    // Output columns whose input column lies inside the image.
+                    let firstOW = colOffset >= 0 ? 0 : (-colOffset + sW - 1) / sW
+                    let lastOW = min(outW, (width - colOffset + sW - 1) / sW)
+                    for oh in 0..<outH {
+                        let ih = oh * sH - pads[0] + ki * dH
+                        let dst = out + oh * outW
+                        guard ih >= 0, ih < height, firstOW < lastOW else {
+                            dst.update(repeating: 0, count: outW)
+                            continue
+                        }
+                        if firstOW > 0 { dst.update(repeating: 0, count: firstOW) }
+                        let src = plane + ih * width + colOffset
+                        if sW == 1 {
+                            (dst + firstOW).update(from: src + firstOW, count: lastOW - firstOW)
+                        } else {
+                            for ow in firstOW..<lastOW { dst[ow] = src[ow * sW] }
+                        }
+                        if lastOW < outW { (dst + lastOW).update(repeating: 0, count: outW - lastOW) }
+                    }
+                    row += 1
+                }
+            }
+        }
+    }
+
+    /// Adds the column matrix `columns` back onto `image` ([channels, height, width]).
+    static func fold(columns: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
+                     window: Window2D, pads: [Int], outH: Int, outW: Int,
+                     image: UnsafeMutablePointer<Float>) {
+        let (kH, kW) = window.kernel, (sH, sW) = window.strides, (dH, dW) = window.dilations
+        var row = 0
+        for c in 0..<channels {
+            let plane = image + c * height * width
+            for ki in 0..<kH {
+                for kj in 0..<kW {
+                    let src = columns + row * outH * outW
+                    for oh in 0..<outH {
+                        let ih = oh * sH - pads[0] + ki * dH
+                        guard ih >= 0, ih < height else { continue }
+                        for ow in 0..<outW {
+                            let iw = ow * sW - pads[1] + kj * dW
+                            if iw >= 0, iw < width { plane[ih * width + iw] += src[oh * outW + ow] }
+                        }
+                    }
+                    row += 1
+                }
+            }
+        }
+    }
+}

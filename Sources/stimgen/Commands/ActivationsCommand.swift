@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NeuralKit
+import StimulusKit
+
+/// `stimgen activations`: layer activations of an ONNX model for stimuli, PNGs or tensors.
+struct ActivationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activations",
+        abstract: "Write layer activations (.npy per layer + manifest.json) of an ONNX model for stimuli, PNGs or .npy tensors.",
+        discussion: """
+            INPUT is a stimulus name (from --stimuli), a stimulus .yaml file, a .png, or a preprocessed .npy tensor \
+            ([3,H,W] or [1,3,H,W]). Stimuli are rendered over the field the model's input spans (--field-deg, 8 deg \
+            by default as in Brain-Score) and encoded through the monitor profile; PNGs are resized and centre-cropped. \
+            Defaults are torchvision's ImageNet preprocessing; for Caffe models use --scale 255 --mean 104,117,123 \
+            --std 1,1,1 --channel-order bgr.
+            """)
+
+    @Option(help: "ONNX model file.")
+    var model: String
+
+    @Option(name: .customLong("layer"), help: "Layer (tensor or node name from `stimgen layers`); repeat for several.")
+    var layers: [String]
+
+    @Argument(help: "Inputs: stimulus names, .yaml, .png or .npy files.")
+    var inputs: [String]
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "Folder of stimulus definitions for stimulus names.")
+    var stimuli = "Stimuli"
+
+    @Option(help: "Model input size (px, square); default: the model's own, else 224.")
+    var size: Int?
+
+    @Option(name: .customLong("field-deg"), help: "Visual angle the model's input spans (deg).")
+    var fieldDeg: Double = 8
+
+    @Option(help: "PNG inputs: resize the shorter side to this (px) before the centre crop; default size·256/224.")
+    var resize: Int?
+
+    @Option(help: "Per-channel mean, comma-separated, in the model's channel order.")
+    var mean = "0.485,0.456,0.406"
+
+    @Option(help: "Per-channel standard deviation, comma-separated.")
+    var std = "0.229,0.224,0.225"
+
+    @Option(help: "Pixel scale: value = byte/255 × scale (1 for torchvision, 255 for Caffe models).")
+    var scale: Float = 1
+
+    @Option(name: .customLong("channel-order"), help: "rgb or bgr.")
+    var channelOrder: Preprocessing.ChannelOrder = .rgb
+
+    @Option(name: .customLong("monitor-profile"), help: "Monitor profile (.yaml/.json) stimuli are encoded through; default standard sRGB.")
+    var monitorProfile: String?
+
+    @Option(help: "Write per-channel means: `csv`.")
+    var summary: String?
+
+    @Option(help: "Also write RDMs over the inputs: correlation, euclidean, or both comma-separated.")
+    var rdm: String?
+
+    @Option(help: "OpenBLAS threads.")
+    var threads: Int?
+
+    @Flag(help: "Replace an earlier run in the output folder.")
+    var force = false
+
+    func run() throws {
+        if let threads { OpenBLAS.shared.setThreads(threads) }
+        guard summary == nil || summary == "csv" else { throw ValidationError("--summary supports only 'csv'") }
+        let metrics = try (rdm?.split(separator: ",") ?? []).map { name -> RDM.Metric in
+            guard let metric = RDM.Metric(rawValue: String(name)) else {
+                throw ValidationError("--rdm '\(name)' is not a metric (choices: correlation, euclidean)")
+            }
+            return metric
+        }
+        let preprocessing = Preprocessing(fieldOfViewDeg: fieldDeg, scale: scale, mean: try floats(mean, "--mean"),
+                                          std: try floats(std, "--std"), channelOrder: channelOrder)
+        let profile = try monitorProfile.map { try MonitorProfile.load(from: URL(fileURLWithPath: $0)) } ?? .standardSRGB
+        let job = ActivationExtraction.Job(
+            model: URL(fileURLWithPath: model), layers: layers, inputs: inputs, outputDirectory: URL(fileURLWithPath: out),
+            preprocessing: preprocessing, inputSize: size, resizeTo: resize, stimulusDirectory: URL(fileURLWithPath: stimuli), profile: profile,
+            summary: summary != nil, rdmMetrics: metrics, overwrite: force, generator: "stimgen \(StimgenVersion.string)")
+        let bar = ProgressBar()
+        let manifest = try ActivationExtraction.run(job) { bar.update($0, of: $1, $2) }
+        bar.finish()
+        for layer in manifest.layers { print("\(out)/\(layer.file)  \(layer.shape)") }
+        for rdm in manifest.rdms { print("\(out)/\(rdm.npy)  \(out)/\(rdm.csv)") }
+        print("\(out)/manifest.json")
+    }
+
+    private func floats(_ text: String, _ option: String) throws -> [Float] {
+        let values = text.split(separator: ",").compactMap { Float($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 3 else { throw ValidationError("\(option) needs three comma-separated numbers, got '\(text)'") }
+        return values
+    }
+}
+
+extension Preprocessing.ChannelOrder: ExpressibleByArgument {}

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""stimgen vs onnxruntime on AlexNet-, ResNet-18-, ResNet-50- and GoogLeNet-shaped graphs with
+random weights: images/s, peak memory (max RSS of the process) and the maximum output difference,
+at 1 and 2 threads and batch 1 and 8; plus conv+gemm GFLOP/s. Run through bench/neural/run.sh.
+Usage: bench.py STIMGEN MODELDIR WORKDIR [--models a,b] [--threads 1,2] [--batches 1,8] [--repeats N]"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+
+import numpy as np
+import onnx
+from onnx import shape_inference
+
+ORT_SCRIPT = r"""
+import sys, time, json, numpy as np, onnxruntime as ort
+model, x_path, y_path, threads, repeats = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+o = ort.SessionOptions(); o.intra_op_num_threads = threads; o.inter_op_num_threads = 1
+o.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+s = ort.InferenceSession(model, o, providers=["CPUExecutionProvider"])
+x = np.load(x_path); name = s.get_inputs()[0].name
+y = s.run(None, {name: x})[0]
+times = []
+for _ in range(repeats):
+    t = time.perf_counter(); y = s.run(None, {name: x})[0]; times.append(time.perf_counter() - t)
+np.save(y_path, y)
+print(json.dumps({"images_per_s": x.shape[0] / sorted(times)[len(times) // 2]}))
+"""
+
+
+def max_rss_kib(stderr):
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
+    return int(m.group(1)) if m else None
+
+
+def conv_gemm_flops(path):
+    """Multiply-adds ×2 of every Conv and Gemm for one image (224 px)."""
+    m = onnx.load(path)
+    m.graph.input[0].type.tensor_type.shape.dim[0].dim_value = 1
+    m = shape_inference.infer_shapes(m)
+    shapes = {v.name: [d.dim_value for d in v.type.tensor_type.shape.dim] for v in list(m.graph.value_info) + list(m.graph.output)}
+    inits = {i.name: list(i.dims) for i in m.graph.initializer}
+    total = 0
+    for n in m.graph.node:
+        if n.op_type == "Conv":
+            w, y = inits[n.input[1]], shapes[n.output[0]]
+            total += 2 * y[1] * y[2] * y[3] * w[1] * w[2] * w[3]
+        elif n.op_type == "Gemm":
+            w = inits[n.input[1]]
+            total += 2 * w[0] * w[1]
+    return total
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("stimgen")
+    p.add_argument("models")
+    p.add_argument("work")
+    p.add_argument("--models", dest="names", default="alexnet,resnet18,resnet50,googlenet")
+    p.add_argument("--threads", default="1,2")
+    p.add_argument("--batches", default="1,8")
+    p.add_argument("--repeats", type=int, default=3)
+    a = p.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    ort_script = os.path.join(a.work, "ort_run.py")
+    with open(ort_script, "w") as f:
+        f.write(ORT_SCRIPT)
+    rng = np.random.default_rng(1)
+    rows = []
+    for name in a.names.split(","):
+        model = os.path.join(a.models, name + ".onnx")
+        flops = conv_gemm_flops(model)
+        for batch in [int(b) for b in a.batches.split(",")]:
+            x_path = os.path.join(a.work, f"x{batch}.npy")
+            if not os.path.exists(x_path):
+                np.save(x_path, rng.standard_normal((batch, 3, 224, 224)).astype(np.float32))
+            for threads in [int(t) for t in a.threads.split(",")]:
+                ys, yo = os.path.join(a.work, "y_stimgen.npy"), os.path.join(a.work, "y_ort.npy")
+                env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
+                r = subprocess.run(["/usr/bin/time", "-v", a.stimgen, "infer", model, x_path, "--out", ys,
+                                    "--repeats", str(a.repeats), "--threads", str(threads)], capture_output=True, text=True, env=env)
+                if r.returncode != 0:
+                    sys.exit(f"stimgen failed on {name}: {r.stdout}{r.stderr}")
+                s_ips = float(re.search(r"images_per_s=([\d.]+)", r.stdout).group(1))
+                core = re.search(r"blas_core=(\S+)", r.stdout).group(1)
+                s_rss = max_rss_kib(r.stderr)
+                r = subprocess.run(["/usr/bin/time", "-v", sys.executable, ort_script, model, x_path, yo, str(threads), str(a.repeats)],
+                                   capture_output=True, text=True, env=env)
+                if r.returncode != 0:
+                    sys.exit(f"onnxruntime failed on {name}: {r.stderr}")
+                o_ips = json.loads(r.stdout.strip().splitlines()[-1])["images_per_s"]
+                o_rss = max_rss_kib(r.stderr)
+                y1, y2 = np.load(ys), np.load(yo)
+                diff = float(np.max(np.abs(y1 - y2)))
+                rel = diff / float(np.max(np.abs(y2)))
+                row = dict(model=name, batch=batch, threads=threads, stimgen_ips=s_ips, ort_ips=o_ips,
+                           stimgen_rss_mib=s_rss / 1024, ort_rss_mib=o_rss / 1024, max_abs_diff=diff, max_diff_rel_to_max=rel,
+                           stimgen_gflops=flops * s_ips / 1e9, ort_gflops=flops * o_ips / 1e9, blas_core=core, gflop_per_image=flops / 1e9)
+                rows.append(row)
+                print(json.dumps(row), flush=True)
+    with open(os.path.join(a.work, "results.json"), "w") as f:
+        json.dump(rows, f, indent=1)
+    print("\n| model | batch | threads | stimgen img/s | onnxruntime img/s | ratio | stimgen peak RSS MiB | ORT peak RSS MiB | max |Δ| (rel. to max |y|) | stimgen conv+gemm GFLOP/s |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['model']} | {r['batch']} | {r['threads']} | {r['stimgen_ips']:.2f} | {r['ort_ips']:.2f} | {r['stimgen_ips'] / r['ort_ips']:.2f} | "
+              f"{r['stimgen_rss_mib']:.0f} | {r['ort_rss_mib']:.0f} | {r['max_abs_diff']:.2e} ({r['max_diff_rel_to_max']:.1e}) | {r['stimgen_gflops']:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
