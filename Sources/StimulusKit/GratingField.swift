@@ -22,7 +22,9 @@ struct GratingField: WeightField {
         fy = cos(theta) * f
         rowPhase = g.modulation.phaseDeg / 360 - g.driftCyclesPerS * time
         wave = WaveEvaluator(g.modulation)
-        halfPixel = Float(0.5 * f)
+        // A 1-px box along the normal; beyond one cycle per two pixels' worth the box is held at two
+        // cycles wide, where it averages to the duty cycle.
+        halfPixel = Float(min(0.5 * f, 1))
         let fxLocal = fx
         let cols = (rect.x0..<rect.x1).map { fxLocal * rect.dx($0) }
         columnPhase = cols.map { Float($0 - $0.rounded(.down)) }
@@ -48,10 +50,21 @@ struct GratingField: WeightField {
                 }
             }
         case .square:
+            // Phases here lie in (−1, 3): column term in [0, 1), row term in [0, 1), box half-width ≤ 1
+            // cycle. Shifting by 4 makes truncation a floor without a libm call.
             let rf = Float(r - r.rounded(.down))
-            let k = wave.contrast, d = wave.duty, h = halfPixel
+            let k = wave.contrast, d = wave.duty, h = halfPixel, inv = 1 / (2 * halfPixel)
+            @inline(__always) func integral(_ v: Float) -> Float {
+                let shifted = v + 4
+                let whole = Float(Int32(shifted))
+                return whole * d + min(shifted - whole, d)
+            }
             columnPhase.withUnsafeBufferPointer { u in
-                for i in 0..<count { w[i] = 0.5 + 0.5 * k * (2 * Coverage.square(u[start + i] + rf, halfWidth: h, duty: d) - 1) }
+                for i in 0..<count {
+                    let v = u[start + i] + rf
+                    let coverage = (integral(v + h) - integral(v - h)) * inv
+                    w[i] = 0.5 + 0.5 * k * (2 * coverage - 1)
+                }
             }
         }
     }

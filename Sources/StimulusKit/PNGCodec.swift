@@ -7,17 +7,26 @@ import Foundation
 /// gAMA or sRGB chunk are taken as sRGB-encoded (libpng's `PNG_IMAGE_FLAG_16BIT_sRGB`), so 16-bit value
 /// v reads as round(v / 257) rather than being treated as linear light.
 public enum PNGCodec {
+    /// How hard libpng's simplified API compresses.
+    public enum Compression: String, Sendable, CaseIterable {
+        /// The simplified API's default: zlib level 6, adaptive row filters (as Pillow's default level 6).
+        case standard
+        /// `PNG_IMAGE_FLAG_FAST`: zlib level 3, no row filters; faster, larger files (for intermediates).
+        case fast
+    }
+
     /// Encodes `image` as a PNG file.
-    public static func write(_ image: DisplayImage, to url: URL) throws {
-        let data = try encode(image)
+    public static func write(_ image: DisplayImage, to url: URL, compression: Compression = .standard) throws {
+        let data = try encode(image, compression: compression)
         do { try data.write(to: url) } catch {
             throw PNGError.io(path: url.path, message: error.localizedDescription)
         }
     }
 
     /// Encodes `image` as PNG bytes.
-    public static func encode(_ image: DisplayImage) throws -> Data {
+    public static func encode(_ image: DisplayImage, compression: Compression = .standard) throws -> Data {
         var png = png_image()
+        if compression == .fast { png.flags |= UInt32(PNG_IMAGE_FLAG_FAST) }
         png.version = UInt32(PNG_IMAGE_VERSION)
         png.width = UInt32(image.width)
         png.height = UInt32(image.height)

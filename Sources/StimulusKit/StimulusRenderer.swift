@@ -21,6 +21,29 @@ public struct StimulusRenderer: Sendable {
     /// Renders `spec` at `width × height` px, centred, at `time` s after onset (for drifting patterns).
     /// Throws `StimulusError` naming the field path of any invalid parameter or out-of-gamut colour.
     public func render(_ spec: StimulusSpec, width: Int, height: Int, time: Double = 0) throws -> LinearImage {
+        let root = try painter(spec, width: width, height: height, time: time)
+        // Every pixel is painted, so the buffer starts uninitialised (no zero-fill pass).
+        let pixels = [Float](unsafeUninitializedCapacity: width * height * 3) { buf, count in
+            paint(root, width: width, height: height, into: buf.baseAddress!)
+            count = width * height * 3
+        }
+        return LinearImage(width: width, height: height, pixels: pixels)
+    }
+
+    /// Renders into an existing image of the wanted size, reusing its storage (for frame loops that
+    /// redraw, e.g. drifting gratings, without allocating).
+    public func render(_ spec: StimulusSpec, into image: inout LinearImage, time: Double = 0) throws {
+        let root = try painter(spec, width: image.width, height: image.height, time: time)
+        let (w, h) = (image.width, image.height)
+        image.pixels.withUnsafeMutableBufferPointer { paint(root, width: w, height: h, into: $0.baseAddress!) }
+    }
+
+    private func paint(_ root: any Painter, width: Int, height: Int, into base: UnsafeMutablePointer<Float>) {
+        let out = SendablePointer(base)
+        parallelRows(height) { y in root.paint(y: y, x0: 0, count: width, into: out.pointer! + y * width * 3) }
+    }
+
+    private func painter(_ spec: StimulusSpec, width: Int, height: Int, time: Double) throws -> any Painter {
         guard width > 0, height > 0 else { throw StimulusError.invalid("size", "must be at least 1×1 px, got \(width)×\(height)") }
         let background: SIMD3<Double>
         do { background = try spec.background.linearRGB(profile: profile) } catch {
@@ -34,13 +57,7 @@ public struct StimulusRenderer: Sendable {
             try f.validate("fixation")
             layers.append((UniformPainter(colour: try builder.colour(f.colour, "fixation.colour")), FixationField(f, rect: rect, pixelsPerDegree: pixelsPerDegree)))
         }
-        let root = LayersPainter(base: SIMD3<Float>(background), layers: layers)
-        var image = LinearImage(width: width, height: height)
-        image.pixels.withUnsafeMutableBufferPointer { buf in
-            let out = SendablePointer(buf.baseAddress)
-            parallelRows(height) { y in root.paint(y: y, x0: 0, count: width, into: out.pointer! + y * width * 3) }
-        }
-        return image
+        return LayersPainter(base: SIMD3<Float>(background), layers: layers)
     }
 
     /// Renders and gamma-encodes through the profile: what the screen and PNG files get.

@@ -21,6 +21,7 @@ struct Stimgen: ParsableCommand {
             ReportCommand.self,
             SimulateSessionsCommand.self,
             RunCommand.self,
+            BenchStimulusCommand.self,
         ]
     )
 }

@@ -40,8 +40,8 @@ struct ExportCommand: ParsableCommand {
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         }
         let bytes = written.map(\.pngBytes).reduce(0, +)
-        print(String(format: "exported %d stimuli (%d PNG + %d JSON, %.1f MB of PNG, %dx%d px) to %@ in %.2f s",
-                     written.count, written.count, written.count, Double(bytes) / 1e6, request.exporter.width, request.exporter.height,
+        print(String(format: "exported %d stimuli (%d PNG + %d JSON, %.0f kB of PNG, %dx%d px) to %@ in %.2f s",
+                     written.count, written.count, written.count, Double(bytes) / 1e3, request.exporter.width, request.exporter.height,
                      request.directory.path, Date().timeIntervalSince(start)))
     }
 }
