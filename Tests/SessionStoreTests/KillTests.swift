@@ -31,7 +31,7 @@ struct KillTests {
         for _ in 0..<20 {
             let child = Process()
             child.executableURL = executable
-            child.arguments = ["_store-writer", "--db", url.path, "--count", "1000000", "--interval-s", "0.001"]
+            child.arguments = ["_store-writer", "--db", url.path, "--frames", "1000000", "--interval-s", "0.001"]
             let pipe = Pipe()
             child.standardOutput = pipe
             try child.run()

@@ -47,6 +47,10 @@ public final class SessionWriter: @unchecked Sendable {
         timer.setEventHandler { [weak self] in self?.commitAgedFrames() }
         timer.resume()
         self.timer = timer
+        // Start the queue's worker thread now rather than inside the frame loop's first `record`.
+        let started = DispatchSemaphore(value: 0)
+        queue.async { started.signal() }
+        started.wait()
     }
 
     deinit {
