@@ -6,10 +6,13 @@ public struct KeyEvent: Sendable, Equatable, Codable {
     public var key: String
     /// When it was pressed (s, on the session clock: the same clock as the flip timestamps).
     public var time: Double
+    /// SDL's own event timestamp (ms since SDL started); nil for scripted and simulated presses.
+    public var sdlTimestampMs: Int64?
 
-    public init(key: String, time: Double) {
+    public init(key: String, time: Double, sdlTimestampMs: Int64? = nil) {
         self.key = key.lowercased()
         self.time = time
+        self.sdlTimestampMs = sdlTimestampMs
     }
 
     /// The key that opens the pause menu.

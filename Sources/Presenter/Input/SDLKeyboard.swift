@@ -17,7 +17,7 @@ public final class SDLKeyboard: InputSource {
                 let name = String(cString: SDL_GetKeyName(event.key.keysym.sym)).lowercased()
                 // SDL stamps events in ms since SDL_Init; map that onto the session clock.
                 let age = Double(ticksNow &- event.key.timestamp) / 1000
-                events.append(KeyEvent(key: name, time: now - max(0, age)))
+                events.append(KeyEvent(key: name, time: now - max(0, age), sdlTimestampMs: Int64(event.key.timestamp)))
             case UInt32(SDL_QUIT.rawValue):
                 events.append(KeyEvent(key: KeyEvent.escape, time: now))
             default:

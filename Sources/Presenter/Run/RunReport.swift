@@ -1,0 +1,20 @@
+import Foundation
+
+/// The lines `stimgen run` prints at the end of a session.
+public enum RunReport {
+    public static func text(_ r: RunResult) -> String {
+        let t = r.timing
+        var lines = [
+            "session \(r.sessionID): \(r.status)",
+            "recorded: \(r.trialsRecorded) trials, \(r.responsesRecorded) responses, \(r.framesRecorded) frames",
+            "timing\(t.simulatedTiming ? " (simulated, --fast)" : ""): \(t.frames) frames, \(t.dropped) dropped (> 1.5 periods), worst interval \(String(format: "%.2f", t.worstIntervalMs)) ms"
+                + (t.meanIntervalMs.map { String(format: ", mean %.3f ms", $0) } ?? ""),
+        ]
+        if let hz = r.measuredRefreshHz { lines.append(String(format: "refresh measured at start: %.2f Hz", hz)) }
+        if let p50 = r.responseCommitP50S, let p99 = r.responseCommitP99S {
+            lines.append(String(format: "response commit latency: p50 %.2f ms, p99 %.2f ms", p50 * 1000, p99 * 1000))
+        }
+        if r.capturedFrames > 0 { lines.append("captured \(r.capturedFrames) frames as PNG") }
+        return lines.joined(separator: "\n")
+    }
+}

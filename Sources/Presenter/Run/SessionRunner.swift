@@ -1,0 +1,130 @@
+import Foundation
+import ProtocolKit
+import SessionStore
+import StimulusKit
+
+/// `stimgen run`: validate (safety included) before anything is shown, open the display, start
+/// or resume the session in the database, play the timeline, finish the session, summarise.
+public enum SessionRunner {
+    /// Runs a session; `log` receives progress lines (and a line per committed response).
+    public static func run(_ options: RunOptions, version: String, log: @escaping @Sendable (String) -> Void) throws -> RunResult {
+        // 1. Validate, safety included: nothing is shown for a protocol that may not run.
+        let report = ProtocolCheck.run(file: options.protocolFile,
+                                       options: .init(stimulusDirectory: options.stimulusDirectory, monitorFile: options.monitorFile))
+        guard report.isRunnable, let spec = report.spec, let timeline = report.timeline, let safety = report.safety else {
+            throw RunError("\(options.protocolFile.path) cannot be run:\n\(report.summary)")
+        }
+        let profile = try loadProfile(spec, options)
+        let stimuli = try ProtocolStimuli.load(spec, file: options.protocolFile, directory: options.stimulusDirectory)
+        if options.fast, case .fullScreen = options.display {
+            throw RunError("--fast runs on a virtual clock and is only for --headless or --window runs")
+        }
+
+        // 2. The display, and the refresh rate it really runs at.
+        let display = try SDLDisplay(mode: options.display)
+        let clock = SessionClock(options.fast ? .virtual : .monotonic)
+        let input = try makeInput(options, clock: clock)
+        let measuredHz = RefreshMeasurement.measure(display, clock: clock)
+        if let hz = measuredHz, abs(hz - spec.viewing.refreshHz) > spec.viewing.refreshToleranceHz {
+            throw RunError("the display refreshes at \(String(format: "%.2f", hz)) Hz but the protocol expects \(spec.viewing.refreshHz) ± \(spec.viewing.refreshToleranceHz) Hz (viewing.refresh_hz); set the display's mode or the protocol's rate")
+        }
+        var geometry = profile.geometry ?? .standard
+        geometry.distanceCm = spec.viewing.distanceCm
+        geometry.screenWidthCm *= Double(display.widthPx) / Double(geometry.screenWidthPx)
+        geometry.screenWidthPx = display.widthPx
+        geometry.screenHeightPx = display.heightPx
+        let builder = TimelinePlanBuilder(timeline: timeline, stimuli: stimuli, profile: profile, geometry: geometry,
+                                          consentWarnings: safety.consentWarnings)
+        let (plan, images) = try builder.build()
+
+        // 3. The session in the database.
+        let database = try SessionDatabase(url: options.database)
+        let session: ActiveSession
+        if let id = options.resume {
+            session = try database.resumeSession(id: id)
+            log("resuming session \(id) at phase \(session.resumePoint.phaseIndex), trial \(session.resumePoint.trialIndex)")
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            session = try database.beginSession(NewSession(
+                participantCode: options.participantCode, protocolName: spec.name,
+                protocolText: try String(contentsOf: options.protocolFile, encoding: .utf8),
+                monitorProfileJSON: String(decoding: try encoder.encode(profile), as: UTF8.self),
+                softwareVersion: version, expectedRefreshHz: spec.viewing.refreshHz, measuredRefreshHz: measuredHz,
+                safetyAnalysisJSON: String(decoding: try encoder.encode(safety), as: UTF8.self),
+                safetyOverrideReason: spec.safetyOverride.map { "\($0.reason) (approved by \($0.approvedBy))" },
+                notes: options.fast ? "timing simulated (--fast): flip times are the planned times of a virtual clock" : nil))
+            log("session \(session.id) started")
+        }
+        let recorder = StoreRecorder(session: session, refreshHz: timeline.refreshHz) { id, phase, trial in
+            log("committed response \(id) (phase \(phase), trial \(trial))")
+        }
+
+        // 4. Play.
+        let pacer = FramePacer(mode: options.fast ? .virtual : (display.isVSynced ? .vsync : .realTime),
+                               period: 1 / timeline.refreshHz, clock: clock)
+        var captured = 0
+        let capture = try options.captureDirectory.map { directory -> SessionPlayer.Capture in
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return SessionPlayer.Capture(every: options.captureEvery) { index, w, h, rgba in
+                try PNGCodec.write(DisplayImage(width: w, height: h, pixels: rgba),
+                                   to: directory.appendingPathComponent(String(format: "frame-%07d.png", index)))
+                captured += 1
+            }
+        }
+        let player = SessionPlayer(display: display, input: input, pacer: pacer, recorder: recorder, images: images,
+                                   capture: capture, seed: timeline.seed)
+        let start = session.resumePoint
+        let outcome: SessionPlayer.Outcome
+        do {
+            if let first = plan.firstBlock(atPhase: start.phaseIndex, trial: start.trialIndex) {
+                outcome = try player.play(plan, fromBlock: first, firstFrameIndex: start.nextFrameIndex)
+            } else {
+                outcome = .completed
+            }
+        } catch {
+            try? session.finish(.aborted)
+            throw RunError("session \(session.id) stopped (everything recorded so far is kept): \(error)")
+        }
+        let status: SessionStatus
+        switch outcome {
+        case .completed: status = .completed
+        case .aborted, .stopped: status = .aborted
+        }
+        let latencies = session.writer.commitLatencies()
+        try session.finish(status)
+
+        // 5. What is on disk.
+        let id = session.id
+        let counts = try database.pool.read { db in
+            try ["trials", "responses", "frames"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0) WHERE session_id = ?", arguments: [id]) ?? 0
+            }
+        }
+        return RunResult(sessionID: id, status: status.rawValue, trialsRecorded: counts[0], responsesRecorded: counts[1],
+                         framesRecorded: counts[2], timing: TimingSummary(log: player.timing, simulatedTiming: options.fast),
+                         measuredRefreshHz: measuredHz, responseCommitP50S: latencies.responses.p50S,
+                         responseCommitP99S: latencies.responses.p99S, capturedFrames: captured)
+    }
+
+    private static func loadProfile(_ spec: ProtocolSpec, _ options: RunOptions) throws -> MonitorProfile {
+        if let file = options.monitorFile { return try MonitorProfile.load(from: file) }
+        if spec.viewing.monitor == "standard_srgb" { return .standardSRGB }
+        let url = spec.viewing.monitor.hasPrefix("/") ? URL(fileURLWithPath: spec.viewing.monitor)
+            : options.protocolFile.deletingLastPathComponent().appendingPathComponent(spec.viewing.monitor)
+        return try MonitorProfile.load(from: url)
+    }
+
+    /// The participant; the keyboard always listens too, so that Esc pauses a simulated or scripted run.
+    private static func makeInput(_ options: RunOptions, clock: SessionClock) throws -> InputSource {
+        let keyboard = SDLKeyboard(clock: clock)
+        switch options.participant {
+        case .keyboard:
+            return keyboard
+        case let .simulated(config, seed):
+            return CombinedInput([SimulatedParticipant(observer: SimulatedObserver(config, seed: seed)), keyboard])
+        case let .script(url):
+            return CombinedInput([try ScriptedInput(contentsOf: url), keyboard])
+        }
+    }
+}
