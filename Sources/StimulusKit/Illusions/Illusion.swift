@@ -20,7 +20,7 @@ public struct Illusion: Codable, Sendable, Equatable {
     /// Spatial frequency of the tilt illusion's gratings (cycles/deg).
     public var cyclesPerDegree: Double
 
-    public init(kind: IllusionKind, illusionStrength: Double = 1, difference: Double = 0, sizeDeg: Double = 4,
+    public init(kind: IllusionKind, illusionStrength: Double = 1, difference: Double = 0, sizeDeg: Double = 2,
                 lineWidthDeg: Double = 0.08, colourA: Colour = .named("black"), colourB: Colour = .named("black"),
                 luminance: Double = 0.2, cyclesPerDegree: Double = 2) {
         self.kind = kind; self.illusionStrength = illusionStrength; self.difference = difference; self.sizeDeg = sizeDeg
@@ -37,7 +37,12 @@ public struct Illusion: Codable, Sendable, Equatable {
     public init(from decoder: Decoder) throws {
         let f = try Fields(decoder, allowed: CodingKeys.allCases.map(\.rawValue) + ["type"])
         let d = Illusion(kind: .mullerLyer)
-        self.init(kind: try f("illusion"), illusionStrength: try f("illusion_strength", default: d.illusionStrength),
+        let name: String = try f("illusion")
+        guard let kind = IllusionKind(rawValue: name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(stringValue: "illusion")],
+                debugDescription: "unknown illusion '\(name)'; valid illusions: \(IllusionKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        self.init(kind: kind, illusionStrength: try f("illusion_strength", default: d.illusionStrength),
                   difference: try f("difference", default: d.difference), sizeDeg: try f("size_deg", default: d.sizeDeg),
                   lineWidthDeg: try f("line_width_deg", default: d.lineWidthDeg), colourA: try f("colour_a", default: d.colourA),
                   colourB: try f("colour_b", default: d.colourB), luminance: try f("luminance", default: d.luminance),
