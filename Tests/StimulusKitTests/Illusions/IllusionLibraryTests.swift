@@ -43,10 +43,10 @@ import Testing
     }
 
     @Test func invalidParametersNameTheirField() {
-        #expect(renderError(Illusion(kind: .mullerLyer, illusionStrength: 3)).hasPrefix("pattern.pattern.illusion_strength: must lie in −2.5…2.5"))
+        #expect(renderError(Illusion(kind: .mullerLyer, illusionStrength: 3)).hasPrefix(".pattern.illusion_strength: must lie in −2.5…2.5"))
         #expect(renderError(Illusion(kind: .verticalHorizontal, illusionStrength: 1.5)).contains("illusion_strength"))
-        #expect(renderError(Illusion(kind: .ebbinghaus, difference: 4, sizeDeg: 2)).hasPrefix("pattern.pattern.difference"))
-        #expect(renderError(Illusion(kind: .delboeuf, sizeDeg: 0)).hasPrefix("pattern.pattern.size_deg"))
+        #expect(renderError(Illusion(kind: .ebbinghaus, difference: 4, sizeDeg: 2)).hasPrefix(".pattern.difference"))
+        #expect(renderError(Illusion(kind: .delboeuf, sizeDeg: 0)).hasPrefix(".pattern.size_deg"))
         #expect(renderError(Illusion(kind: .whites, illusionStrength: 2, luminance: 0.2)).contains("lower |illusion_strength|"))
         #expect(renderError(Illusion(kind: .tilt, luminance: 0.6)).contains("grating peak"))
     }
