@@ -12,6 +12,8 @@ struct FigureElement: Sendable {
         /// Annulus radii (px); bars' normal wave vector (cycles/px).
         case grating(inner: Float, outer: Float, k: SIMD2<Float>, mean: Float, contrast: Float)
         case profile(half: SIMD2<Float>, xs: [Float], luminances: [Float])
+        /// Annulus radii (px), sector count, luminances repeating clockwise, start angle (rad).
+        case sectors(inner: Float, outer: Float, count: Int, luminances: [Float], start: Float)
     }
     /// Centre (px, from the pattern centre, y up).
     let centre: SIMD2<Float>
@@ -42,6 +44,19 @@ struct FigureElement: Sendable {
             let r = (q * q).sum().squareRoot()
             let cov = min(Coverage.edge(r - outer), inner > 0 ? Coverage.edge(inner - r) : 1)
             let l = mean * (1 + contrast * sin(2 * Float.pi * (k * q).sum()))
+            return (cov, SIMD3(repeating: l))
+        case let .sectors(inner, outer, count, ls, start):
+            let r = (q * q).sum().squareRoot()
+            let cov = min(Coverage.edge(r - outer), Coverage.edge(inner - r))
+            // Sector position clockwise from the start (sectors); the neighbour across the nearer boundary
+            // is blended by the pixel's coverage of it, its distance measured along the arc (px).
+            var u = (start - atan2(q.y, q.x)) / (2 * Float.pi)
+            u = (u - u.rounded(.down)) * Float(count)
+            let i = Int(u.rounded(.down)) % count, f = u - u.rounded(.down)
+            let arc = 2 * Float.pi * max(r, 0.5) / Float(count)
+            let near = f < 0.5 ? (i + count - 1) % count : (i + 1) % count
+            let w = Coverage.edge(min(f, 1 - f) * arc)
+            let l = ls[i % ls.count] * (1 - w) + ls[near % ls.count] * w
             return (cov, SIMD3(repeating: l))
         case let .profile(half, xs, ls):
             let cov = min(Coverage.edge(abs(q.x) - half.x), Coverage.edge(abs(q.y) - half.y))

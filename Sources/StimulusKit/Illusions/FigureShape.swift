@@ -19,6 +19,9 @@ enum FigureShape: Sendable, Equatable {
     /// the centre when the phase is 90°.
     case grating(centre: FigurePoint, inner: Double, outer: Double, orientationDeg: Double, cyclesPerDegree: Double,
                  mean: Double, contrast: Double)
+    /// An annulus between diameters `inner` and `outer` (deg) cut into `count` equal sectors whose relative
+    /// luminances repeat `luminances` clockwise, the first sector starting `startDeg` anticlockwise from rightwards.
+    case sectorRing(centre: FigurePoint, inner: Double, outer: Double, count: Int, luminances: [Double], startDeg: Double)
     /// A rectangle `width × height` (deg) whose relative luminance varies with x only: linear between the knots
     /// `(x, luminance)` (x in deg from the figure centre, increasing), constant beyond the end knots.
     case luminanceProfile(centre: FigurePoint, width: Double, height: Double, knots: [FigurePoint])

@@ -6,11 +6,11 @@ struct IllusionFigure: Sendable {
     var shapes: [FigureShape] = []
     var measures: [String: Double] = [:]
 
-    /// Builds the figure of `illusion`; `maxLuminanceCdM2` turns relative luminances into cd/m² for the
+    /// Builds the figure of `illusion` at `time` s after onset; `maxLuminanceCdM2` turns relative luminances into cd/m² for the
     /// measures. Throws `StimulusError` naming the field under `path` when a derived size or luminance is invalid.
-    init(_ illusion: Illusion, maxLuminanceCdM2: Double, path: String) throws {
+    init(_ illusion: Illusion, maxLuminanceCdM2: Double, time: Double = 0, path: String) throws {
         try illusion.validate(path)
-        let g = FigureContext(illusion: illusion, maxLuminanceCdM2: maxLuminanceCdM2, path: path)
+        let g = FigureContext(illusion: illusion, time: time, maxLuminanceCdM2: maxLuminanceCdM2, path: path)
         switch illusion.kind {
         case .mullerLyer: self = try g.mullerLyer()
         case .ebbinghaus: self = try g.ebbinghaus()
@@ -27,6 +27,7 @@ struct IllusionFigure: Sendable {
         case .cornsweet: self = try g.cornsweet()
         case .hermannGrid: self = try g.hermannGrid()
         case .kanizsaTriangle: self = try g.kanizsaTriangle()
+        case .rotatingSnakes: self = try g.rotatingSnakes()
         }
         measures["illusion_strength"] = illusion.illusionStrength
         measures["difference"] = illusion.difference
@@ -44,6 +45,8 @@ struct IllusionFigure: Sendable {
 /// The parameters an illusion's geometry builder works from, with checks that name the field.
 struct FigureContext {
     let illusion: Illusion
+    /// Time since stimulus onset (s), for illusions with physical motion.
+    let time: Double
     let maxLuminanceCdM2: Double
     let path: String
 

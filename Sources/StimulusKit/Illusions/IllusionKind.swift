@@ -21,6 +21,7 @@ public enum IllusionKind: String, Codable, Sendable, CaseIterable {
     case cornsweet
     case hermannGrid = "hermann_grid"
     case kanizsaTriangle = "kanizsa_triangle"
+    case rotatingSnakes = "rotating_snakes"
 
     /// The unit `difference` is given in.
     public var differenceUnit: String {
@@ -31,6 +32,7 @@ public enum IllusionKind: String, Codable, Sendable, CaseIterable {
         case .poggendorff: return "deg (vertical offset)"
         case .simultaneousContrast, .whites, .machBands, .cornsweet, .hermannGrid, .kanizsaTriangle:
             return "relative luminance (0–1 of the monitor's white)"
+        case .rotatingSnakes: return "deg/s (rotation, clockwise)"
         }
     }
 
@@ -40,7 +42,7 @@ public enum IllusionKind: String, Codable, Sendable, CaseIterable {
         case .verticalHorizontal: return 1
         case .mullerLyer, .ponzo, .zollner, .poggendorff, .rodAndFrame, .tilt: return 2.5
         case .ebbinghaus, .delboeuf: return 2
-        case .simultaneousContrast, .whites, .machBands, .cornsweet, .hermannGrid, .kanizsaTriangle: return 3
+        case .simultaneousContrast, .whites, .machBands, .cornsweet, .hermannGrid, .kanizsaTriangle, .rotatingSnakes: return 3
         }
     }
 }

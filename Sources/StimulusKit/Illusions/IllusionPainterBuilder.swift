@@ -3,7 +3,7 @@ import Foundation
 extension PainterBuilder {
     /// The painter of an illusion pattern: its figure's shapes converted to pixels over the stimulus background.
     func illusionPainter(_ illusion: Illusion, rect: PixelRect, path: String) throws -> any Painter {
-        let figure = try IllusionFigure(illusion, maxLuminanceCdM2: profile.maxLuminanceCdM2, path: path)
+        let figure = try IllusionFigure(illusion, maxLuminanceCdM2: profile.maxLuminanceCdM2, time: time, path: path)
         let elements = try figure.shapes.map { try element($0, path: path) }
         return FigurePainter(rect: rect, background: SIMD3<Float>(background), elements: elements)
     }
@@ -42,6 +42,9 @@ extension PainterBuilder {
             let kv = SIMD2<Float>(Float(cos(normal)), Float(sin(normal))) * Float(cpd) / k
             return make(c, .grating(inner: Float(inner / 2) * k, outer: Float(outer / 2) * k, k: kv, mean: Float(mean), contrast: Float(contrast)),
                         .zero, reach: outer / 2)
+        case let .sectorRing(c, inner, outer, count, luminances, start):
+            return make(c, .sectors(inner: Float(inner / 2) * k, outer: Float(outer / 2) * k, count: count, luminances: luminances.map { Float($0) },
+                                    start: Float(start * .pi / 180)), .zero, reach: outer / 2)
         case let .luminanceProfile(c, w, h, knots):
             return make(c, .profile(half: SIMD2(Float(w), Float(h)) * k / 2, xs: knots.map { Float($0.x - c.x) * k }, luminances: knots.map { Float($0.y) }),
                         .zero, reach: (w * w + h * h).squareRoot() / 2)

@@ -10,13 +10,13 @@ struct IllusionCanvas {
     /// px/deg.
     let ppd: Double
 
-    init(_ illusion: Illusion, widthDeg: Double, heightDeg: Double, background: Colour = .linearRGB([0, 0, 0])) throws {
+    init(_ illusion: Illusion, widthDeg: Double, heightDeg: Double, background: Colour = .linearRGB([0, 0, 0]), time: Double = 0) throws {
         var i = illusion
         if i.kind.differenceUnit.hasPrefix("deg") { i.colourA = .linearRGB([1, 0, 0]); i.colourB = .linearRGB([0, 0, 1]) }
         let renderer = StimulusRenderer(geometry: Self.geometry, profile: .standardSRGB)
         ppd = renderer.pixelsPerDegree
         let spec = StimulusSpec(name: "t", background: background, pattern: .illusion(i))
-        image = try renderer.render(spec, width: Int((widthDeg * ppd).rounded()), height: Int((heightDeg * ppd).rounded()))
+        image = try renderer.render(spec, width: Int((widthDeg * ppd).rounded()), height: Int((heightDeg * ppd).rounded()), time: time)
     }
 
     enum Channel: Int { case red = 0, green = 1, blue = 2 }

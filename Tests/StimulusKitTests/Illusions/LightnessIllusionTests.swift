@@ -97,3 +97,30 @@ import Testing
         #expect(abs(width - 4 * 2 / 3) < 1 / c.ppd, "width \(width)")
     }
 }
+
+/// Rotating snakes: the luminance sequence read clockwise round a ring, and the physical rotation over time.
+@Suite struct RotatingSnakesTests {
+    /// Green gun at `angle` (deg anticlockwise from rightwards) on the circle of radius `r` (deg).
+    func sample(_ c: IllusionCanvas, r: Double, angle: Double) -> Double {
+        c.at(.green, r * cos(angle * .pi / 180), r * sin(angle * .pi / 180))
+    }
+
+    @Test(arguments: [1.0, -1])
+    func sequenceRunsClockwiseFromTheTop(strength s: Double) throws {
+        let snakes = Illusion(kind: .rotatingSnakes, illusionStrength: s, difference: 10, sizeDeg: 2, luminance: 0.2)
+        let c0 = try IllusionCanvas(snakes, widthDeg: 7.4, heightDeg: 7.4, background: .linearRGB([1, 0, 1]))
+        let c1 = try IllusionCanvas(snakes, widthDeg: 7.4, heightDeg: 7.4, background: .linearRGB([1, 0, 1]), time: 1)
+        let black = 0.2 / 4, darkGrey = 0.2 * pow(4, -1.0 / 3), white = 0.8, lightGrey = 0.2 * pow(4, 1.0 / 3)
+        let order = s > 0 ? [black, darkGrey, white, lightGrey] : [black, lightGrey, white, darkGrey]
+        // Innermost ring: diameters 1 to 2.5 deg, so the mid radius is 0.875 deg; its sector count is a multiple of 4.
+        let r = 0.875
+        let sectors = 4 * Int((Double.pi * 1.75 / 0.75 / 4).rounded())
+        for j in 0..<8 {
+            let centre = 90 - (Double(j) + 0.5) * 360 / Double(sectors)
+            #expect(abs(sample(c0, r: r, angle: centre) - order[j % 4]) < 1e-4, "sector \(j)")
+            // One second later the pattern has turned 10 deg clockwise.
+            #expect(abs(sample(c1, r: r, angle: centre - 10) - order[j % 4]) < 1e-4, "sector \(j) at 1 s")
+        }
+        #expect(abs(sample(c0, r: 0.2, angle: 0) - 0) < 1e-6 && abs(c0.at(.red, 0, 0) - 1) < 1e-6, "the centre shows the background")
+    }
+}
