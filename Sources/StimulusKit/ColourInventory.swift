@@ -25,6 +25,7 @@ extension StimulusSpec {
         case let .tiles(t): for (i, c) in t.tiles.enumerated() { collect(c, path + ".tiles[\(i)]", &out) }
         case let .layers(ls): for (i, l) in ls.enumerated() { collect(l.pattern, path + ".layers[\(i)].pattern", &out) }
         case let .morph(m): collect(m.from, path + ".from", &out); collect(m.to, path + ".to", &out)
+        case let .illusion(x): two(x.colourA, x.colourB)
         }
     }
 }

@@ -100,6 +100,8 @@ struct PainterBuilder {
             guard (0...1).contains(m.t) else { throw StimulusError.invalid(path + ".t", "must lie in 0…1, got \(m.t)") }
             return MorphPainter(from: try painter(m.from, rect: rect, path: path + ".from"),
                                 to: try painter(m.to, rect: rect, path: path + ".to"), t: Float(m.t))
+        case let .illusion(i):
+            return try illusionPainter(i, rect: rect, path: path)
         }
     }
 

@@ -16,10 +16,11 @@ public indirect enum Pattern: Sendable, Equatable, Codable {
     case tiles(Tiles)
     case layers([Layer])
     case morph(Morph)
+    case illusion(Illusion)
 
     /// The `type` values a stimulus file may use.
     public static let typeNames = ["uniform", "sine_grating", "square_grating", "plaid", "gabor", "checkerboard", "circle_grid",
-                                   "cross_grid", "concentric_rings", "radial", "noise", "image", "tiles", "layers", "morph"]
+                                   "cross_grid", "concentric_rings", "radial", "noise", "image", "tiles", "layers", "morph", "illusion"]
 
     public var typeName: String {
         switch self {
@@ -38,6 +39,7 @@ public indirect enum Pattern: Sendable, Equatable, Codable {
         case .tiles: return "tiles"
         case .layers: return "layers"
         case .morph: return "morph"
+        case .illusion: return "illusion"
         }
     }
 
@@ -66,6 +68,7 @@ public indirect enum Pattern: Sendable, Equatable, Codable {
             let f = try Fields(decoder, allowed: ["type", "layers"])
             self = .layers(try f("layers"))
         case "morph": self = .morph(try Morph(from: decoder))
+        case "illusion": self = .illusion(try Illusion(from: decoder))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(stringValue: "type")],
                 debugDescription: "unknown pattern type '\(type)'; valid types: \(Self.typeNames.joined(separator: ", "))"))
@@ -90,6 +93,7 @@ public indirect enum Pattern: Sendable, Equatable, Codable {
         case let .tiles(p): try p.encode(to: encoder)
         case let .layers(l): try c.encode(l, forKey: AnyCodingKey(stringValue: "layers"))
         case let .morph(m): try m.encode(to: encoder)
+        case let .illusion(i): try i.encode(to: encoder)
         }
     }
 }

@@ -70,7 +70,8 @@ public struct StimulusExporter: Sendable {
         let m = Manifest(generator: generator, name: spec.name, description: spec.description,
                          widthPx: width, heightPx: height, pixelsPerDegree: ppd, degreeMapping: renderer.mapping,
                          widthDeg: Double(width) / ppd, heightDeg: Double(height) / ppd, geometry: renderer.geometry,
-                         monitor: renderer.profile, spec: spec, colours: colours)
+                         monitor: renderer.profile, spec: spec, colours: colours,
+                         illusionGeometry: try spec.illusionGeometry(maxLuminanceCdM2: renderer.profile.maxLuminanceCdM2))
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         return try enc.encode(m)
@@ -91,10 +92,12 @@ public struct StimulusExporter: Sendable {
         let monitor: MonitorProfile
         let spec: StimulusSpec
         let colours: [String: ManifestColour]
+        /// Derived illusion geometry by pattern path (see `StimulusSpec.illusionGeometry`).
+        let illusionGeometry: [String: [String: Double]]?
         enum CodingKeys: String, CodingKey {
             case generator, name, description, widthPx = "width_px", heightPx = "height_px", pixelsPerDegree = "pixels_per_degree"
             case degreeMapping = "degree_mapping", widthDeg = "width_deg", heightDeg = "height_deg", geometry, monitor
-            case spec = "parameters", colours
+            case spec = "parameters", colours, illusionGeometry = "illusion_geometry"
         }
     }
 }
