@@ -20,6 +20,7 @@ struct Stimgen: ParsableCommand {
             InferCommand.self,
             ReportCommand.self,
             SimulateSessionsCommand.self,
+            PredictCommand.self,
         ]
     )
 }
