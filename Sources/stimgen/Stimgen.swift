@@ -22,8 +22,9 @@ struct Stimgen: ParsableCommand {
             SimulateSessionsCommand.self,
         subcommands: [
             RunCommand.self,
-        ]
             BenchStimulusCommand.self,
+            PredictCommand.self,
+        ]
         ]
     )
 }

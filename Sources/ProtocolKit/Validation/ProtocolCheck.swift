@@ -82,6 +82,7 @@ public enum ProtocolCheck {
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return ValidationReport(file: file.path, spec: spec, timeline: timeline, diagnostics: diagnostics)
         }
+        let resolved = ResolvedStimuli(stimuli: stimuli, profile: profile, geometry: geometry)
         let analyzer = SafetyAnalyzer(geometry: geometry, profile: profile, cellDeg: options.analysisCellDeg,
                                       analysisWidthPx: options.analysisWidthPx)
         do {
@@ -90,7 +91,9 @@ public enum ProtocolCheck {
                 diagnostics.append(map.diagnostic(.error, path: "",
                     "the protocol breaks the photosensitive flash thresholds; change it, or add 'safety_override: {reason: ..., approved_by: ...}'"))
             }
-            return ValidationReport(file: file.path, spec: spec, timeline: timeline, safety: safety, diagnostics: diagnostics)
+            var report = ValidationReport(file: file.path, spec: spec, timeline: timeline, safety: safety, diagnostics: diagnostics)
+            report.resolved = resolved
+            return report
         } catch {
             diagnostics.append(map.diagnostic(.error, path: "", "safety analysis failed: \(error)"))
             return ValidationReport(file: file.path, spec: spec, timeline: timeline, diagnostics: diagnostics)

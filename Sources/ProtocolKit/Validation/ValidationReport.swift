@@ -1,3 +1,5 @@
+import StimulusKit
+
 /// The outcome of `ProtocolCheck.run`: what `stimgen validate` prints and what `run` refuses on.
 public struct ValidationReport: Sendable {
     public var file: String
@@ -7,6 +9,9 @@ public struct ValidationReport: Sendable {
     public var safety: SafetyReport?
     /// Every error and warning, in the order found.
     public var diagnostics: [ProtocolDiagnostic]
+    /// What the timeline's stimulus names resolve to, with the monitor and viewing geometry they are
+    /// shown through (set once the timeline compiles), so that consumers render exactly these.
+    public var resolved: ResolvedStimuli?
 
     public init(file: String, spec: ProtocolSpec? = nil, timeline: Timeline? = nil, safety: SafetyReport? = nil,
                 diagnostics: [ProtocolDiagnostic]) {
@@ -115,4 +120,11 @@ extension ValidationReport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return (try? encoder.encode(timeline)).flatMap { String(data: $0, encoding: .utf8) }
     }
+}
+
+/// The stimuli, monitor profile and viewing geometry a checked protocol is shown with.
+public struct ResolvedStimuli: Sendable {
+    public var stimuli: [String: StimulusSpec]
+    public var profile: MonitorProfile
+    public var geometry: ViewingGeometry
 }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One test condition's predicted aftereffect.
+public struct PredictedCondition: Codable, Sendable, Equatable {
+    /// The test phase (as named in the protocol).
+    public var phase: String
+    /// The condition's label.
+    public var condition: String
+    public var stimulus: String
+    /// Adapting presentation time before this test phase (s), from the timeline's frames.
+    public var adaptationS: Double
+    /// The L−M colour the model reads on the test's light bars (DKL L−M cone contrast, the nulling
+    /// axis `dkl_lm`); positive = reddish. Nil when the test has no luminance pattern the model sees.
+    public var perceivedTintDKLLM: Double?
+    /// The nulling setting that would cancel it (DKL L−M): −perceivedTintDKLLM.
+    public var predictedNullDKLLM: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case phase, condition, stimulus
+        case adaptationS = "adaptation_s"
+        case perceivedTintDKLLM = "perceived_tint_dkl_lm"
+        case predictedNullDKLLM = "predicted_null_dkl_lm"
+    }
+}
+
+/// `stimgen predict`'s result: the prediction for every condition of every test phase, and the
+/// model and adaptation settings that made it.
+public struct PredictionTable: Codable, Sendable {
+    public var protocolName: String
+    public var model: String
+    public var adaptation: String
+    public var rows: [PredictedCondition]
+
+    enum CodingKeys: String, CodingKey {
+        case protocolName = "protocol", model, adaptation, rows
+    }
+
+    /// Pretty-printed JSON with sorted keys.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// CSV with a header row; an undefined value is an empty field.
+    public var csv: String {
+        func number(_ v: Double?) -> String { v.map { String(format: "%.6g", $0) } ?? "" }
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var lines = ["phase,condition,stimulus,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm"]
+        for r in rows {
+            lines.append([field(r.phase), field(r.condition), field(r.stimulus), number(r.adaptationS),
+                          number(r.perceivedTintDKLLM), number(r.predictedNullDKLLM)].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A fixed-width table for the terminal.
+    public var text: String {
+        var lines = ["\(protocolName) — model \(model), adaptation \(adaptation)",
+                     "phase           condition        adapted (s)  perceived tint (DKL L−M)  null (DKL L−M)"]
+        for r in rows {
+            func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
+            let tint = r.perceivedTintDKLLM.map { String(format: "%+.5f", $0) } ?? "—"
+            let null = r.predictedNullDKLLM.map { String(format: "%+.5f", $0) } ?? "—"
+            lines.append(pad(r.phase, 15) + " " + pad(r.condition, 16) + " " + pad(String(format: "%.1f", r.adaptationS), 12)
+                         + " " + pad(tint, 25) + " " + null)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
