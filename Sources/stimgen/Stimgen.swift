@@ -20,11 +20,9 @@ struct Stimgen: ParsableCommand {
             InferCommand.self,
             ReportCommand.self,
             SimulateSessionsCommand.self,
-        subcommands: [
             RunCommand.self,
             BenchStimulusCommand.self,
             PredictCommand.self,
-        ]
         ]
     )
 }
