@@ -24,3 +24,37 @@ import Testing
         }
     }
 }
+
+@Suite struct PolarPatternTests {
+    let renderer = StimulusRenderer(geometry: .standard, profile: .standardSRGB)
+
+    /// Rising crossings of 0.5 luminance met walking once round a circle of `radius` px about the centre.
+    func crossingsAround(_ image: LinearImage, radius: Double) -> Int {
+        let lum = Measure.luminance(image)
+        let c = Double(image.width) / 2
+        let samples = (0..<7200).map { i -> Double in
+            let a = Double(i) / 7200 * 2 * Double.pi
+            let x = Int(c + radius * cos(a)), y = Int(c - radius * sin(a))
+            return lum[y * image.width + x]
+        }
+        return Measure.risingCrossings(samples + [samples[0]], level: 0.5).count
+    }
+
+    @Test func windmillHasItsSectorCount() throws {
+        let spec = StimulusSpec(name: "r", pattern: .radial(Radial(cyclesPerRevolution: 12, modulation: Modulation(waveform: .square))))
+        let image = try renderer.render(spec, width: 401, height: 401)
+        #expect(crossingsAround(image, radius: 150) == 12)
+        // Duty cycle 0.5: half the light of white over the disc's area.
+        let lum = Measure.luminance(image)
+        #expect(abs(lum.reduce(0, +) / Double(lum.count) - 0.5) < 0.01)
+    }
+
+    @Test func ringsAlongARadiusMatchCyclesPerDegree() throws {
+        let spec = StimulusSpec(name: "c", pattern: .concentricRings(ConcentricRings(cyclesPerDegree: 1, modulation: Modulation(waveform: .square))))
+        let image = try renderer.render(spec, width: 401, height: 401)
+        let lum = Measure.luminance(image)
+        let ray = (200..<401).map { lum[200 * 401 + $0] }   // centre to the right edge: 200 px ≈ 5.55°
+        let rings = Measure.risingCrossings(ray.map { 1 - $0 }, level: 0.5).count  // rings start with colour A
+        #expect(abs(Double(rings) - 200 / renderer.pixelsPerDegree) <= 1)
+    }
+}
