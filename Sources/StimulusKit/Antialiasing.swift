@@ -7,12 +7,24 @@ enum Coverage {
     /// the wave is on for u mod 1 in [0, duty). h = 0 samples the wave at u.
     @inline(__always)
     static func square(_ u: Float, halfWidth h: Float, duty d: Float) -> Float {
-        guard h > 0 else { return u - u.rounded(.down) < d ? 1 : 0 }
-        @inline(__always) func integral(_ v: Float) -> Float {
-            let k = v.rounded(.down)
-            return k * d + min(v - k, d)
-        }
-        return (integral(u + h) - integral(u - h)) / (2 * h)
+        guard h > 0 else { return u - floor(u) < d ? 1 : 0 }
+        return (squareIntegral(u + h, duty: d) - squareIntegral(u - h, duty: d)) / (2 * h)
+    }
+
+    /// ∫₀ᵛ of the square wave that is 1 on [k, k + d): whole cycles give d each, plus the part of the last.
+    @inline(__always)
+    static func squareIntegral(_ v: Float, duty d: Float) -> Float {
+        let k = floor(v)
+        return k * d + min(v - k, d)
+    }
+
+    /// floor(v) for |v| < 2²², without a libm call, so loops over it vectorise: adding and removing
+    /// 1.5 × 2²³ (where Float's spacing is exactly 1) rounds to an integer, which is stepped down when
+    /// rounding went up.
+    @inline(__always)
+    static func floor(_ v: Float) -> Float {
+        let r = (v + 0x1.8p23) - 0x1.8p23
+        return r > v ? r - 1 : r
     }
 
     /// Length of the overlap of the 1-px box [t − 0.5, t + 0.5] with the interval [−a, a] (px), 0...1.

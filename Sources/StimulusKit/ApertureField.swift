@@ -52,12 +52,16 @@ struct ApertureField: WeightField {
     }
 }
 
-/// A fixation mark's coverage: a disc, or the union of two bars covered per axis by a 1-px box.
+/// A fixation mark's coverage: a disc; the union of two bars covered per axis by a 1-px box; or a
+/// 5×7 glyph whose ink cells, tiling the plane without overlap, add their exact box coverage.
 struct FixationField: WeightField {
     let rect: PixelRect
     let mark: FixationMark.Kind
     let centreX: Double, centreY: Double
     let halfLength: Float, halfWidth: Float
+    /// Letter: ink cell centres (px, from the mark centre, y up) and the cell side (px).
+    let cellCentres: [SIMD2<Float>]
+    let cell: Float
 
     init(_ f: FixationMark, rect: PixelRect, pixelsPerDegree ppd: Double) {
         self.rect = rect
@@ -66,6 +70,11 @@ struct FixationField: WeightField {
         centreY = f.offsetDeg[1] * ppd
         halfLength = Float(f.sizeDeg * ppd / 2)
         halfWidth = Float(f.lineWidthDeg * ppd / 2)
+        let side = Float(f.sizeDeg * ppd) / Float(Glyphs.rows)
+        cell = side
+        cellCentres = f.mark == .letter ? (Glyphs.cells(f.letter.first ?? "A") ?? []).map { col, row in
+            SIMD2((Float(col) + 0.5 - Float(Glyphs.columns) / 2) * side, (Float(Glyphs.rows) / 2 - Float(row) - 0.5) * side)
+        } : []
     }
 
     func weights(y: Int, x0: Int, count: Int, into w: UnsafeMutablePointer<Float>) {
@@ -78,6 +87,11 @@ struct FixationField: WeightField {
                 let h = Coverage.interval(dx, halfLength: halfLength) * Coverage.interval(dy, halfLength: halfWidth)
                 let v = Coverage.interval(dx, halfLength: halfWidth) * Coverage.interval(dy, halfLength: halfLength)
                 w[i] = h + v - h * v
+            case .letter:
+                guard abs(dx) < cell * 3 + 1, abs(dy) < cell * 4 + 1 else { w[i] = 0; continue }
+                var sum: Float = 0
+                for c in cellCentres { sum += Coverage.interval(dx - c.x, halfLength: cell / 2) * Coverage.interval(dy - c.y, halfLength: cell / 2) }
+                w[i] = min(sum, 1)
             }
         }
     }

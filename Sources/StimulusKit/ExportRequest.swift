@@ -21,7 +21,10 @@ public struct ExportRequest: Sendable {
         let names = items.filter { !isFile($0) }
         if all || !names.isEmpty {
             let lib = try StimulusLibrary.load(directory: library)
-            if all { specs += lib.keys.sorted().map { lib[$0]! } }
+            if all {
+                guard !lib.isEmpty else { throw ExportError.io(library.path, "no stimulus files (*.yaml) in this folder") }
+                specs += lib.keys.sorted().map { lib[$0]! }
+            }
             for n in names where !all {
                 guard let s = lib[n] else { throw ExportError.unknownStimulus(n, available: lib.keys.sorted()) }
                 specs.append(s)

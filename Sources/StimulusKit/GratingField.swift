@@ -50,19 +50,13 @@ struct GratingField: WeightField {
                 }
             }
         case .square:
-            // Phases here lie in (−1, 3): column term in [0, 1), row term in [0, 1), box half-width ≤ 1
-            // cycle. Shifting by 4 makes truncation a floor without a libm call.
+            // Phases here lie in (−1, 3): column term in [0, 1), row term in [0, 1), box half-width ≤ 1 cycle.
             let rf = Float(r - r.rounded(.down))
             let k = wave.contrast, d = wave.duty, h = halfPixel, inv = 1 / (2 * halfPixel)
-            @inline(__always) func integral(_ v: Float) -> Float {
-                let shifted = v + 4
-                let whole = Float(Int32(shifted))
-                return whole * d + min(shifted - whole, d)
-            }
             columnPhase.withUnsafeBufferPointer { u in
                 for i in 0..<count {
                     let v = u[start + i] + rf
-                    let coverage = (integral(v + h) - integral(v - h)) * inv
+                    let coverage = (Coverage.squareIntegral(v + h, duty: d) - Coverage.squareIntegral(v - h, duty: d)) * inv
                     w[i] = 0.5 + 0.5 * k * (2 * coverage - 1)
                 }
             }

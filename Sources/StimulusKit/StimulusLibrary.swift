@@ -7,7 +7,7 @@ public enum StimulusLibrary {
     public static func load(directory: URL) throws -> [String: StimulusSpec] {
         let files: [URL]
         do {
-            files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            files = try FileManager.default.contentsOfDirectory(at: directory.resolvingSymlinksInPath(), includingPropertiesForKeys: nil)
                 .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
         } catch {

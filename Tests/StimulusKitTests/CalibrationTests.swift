@@ -50,3 +50,17 @@ import Testing
         }
     }
 }
+
+@Suite struct ExampleFilesTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/examples")
+
+    @Test func exampleProfileLoadsAndExampleReadingsFit() throws {
+        let profile = try MonitorProfile.load(from: Self.examples.appendingPathComponent("monitor_profile.yaml"))
+        #expect(profile.maxLuminanceCdM2 == 120 && profile.geometry?.screenWidthPx == 2560)
+        // 2560 px over 59.8 cm at 70 cm: 2 × 70 × tan 0.5° × 2560/59.8 = 52.30 px/deg.
+        #expect(abs(profile.geometry!.pixelsPerDegree() - 52.30) < 0.01)
+        let csv = try String(contentsOf: Self.examples.appendingPathComponent("photometer_readings.csv"), encoding: .utf8)
+        #expect(try GammaCalibration.fit(GammaCalibration.readings(csv: csv, file: "photometer_readings.csv"), name: "x").fits.count == 3)
+    }
+}

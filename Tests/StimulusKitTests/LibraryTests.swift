@@ -28,11 +28,15 @@ import Testing
                      "cross_grid_green", "circle_grid_test", "cross_grid_test", "checkerboard", "concentric_rings", "radial_windmill"] {
             #expect(specs[name] != nil, "missing \(name)")
         }
-        let renderer = StimulusRenderer(geometry: .standard, profile: .standardSRGB)
-        for spec in specs.values {
-            let image = try renderer.render(spec, width: 48, height: 27)
-            let outside = image.pixels.filter { !($0 >= 0 && $0 <= 1) }
-            #expect(outside.isEmpty, "\(spec.name): \(outside.prefix(3))")
+        // On the standard sRGB display and on a monitor with other primaries (colours stay in gamut there too).
+        let other = try MonitorProfile.load(from: ExampleFilesTests.examples.appendingPathComponent("monitor_profile.yaml"))
+        for profile in [MonitorProfile.standardSRGB, other] {
+            let renderer = StimulusRenderer(geometry: .standard, profile: profile)
+            for spec in specs.values {
+                let image = try renderer.render(spec, width: 48, height: 27)
+                let outside = image.pixels.filter { !($0 >= 0 && $0 <= 1) }
+                #expect(outside.isEmpty, "\(spec.name): \(outside.prefix(3))")
+            }
         }
     }
 

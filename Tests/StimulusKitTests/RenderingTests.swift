@@ -180,3 +180,35 @@ import Testing
         }
     }
 }
+
+@Suite struct FixationTests {
+    let renderer = StimulusRenderer(geometry: .standard, profile: .standardSRGB)
+
+    func inkArea(_ mark: FixationMark) throws -> Double {
+        let spec = StimulusSpec(name: "f", background: .named("black"), pattern: .uniform(.named("black")), fixation: mark)
+        return Measure.luminance(try renderer.render(spec, width: 120, height: 120)).reduce(0, +)
+    }
+
+    @Test func letterInkCoversItsCells() throws {
+        // "T": a top bar of 5 cells and a stem of 6 = 11 cells; "L": 6 + 5 = 11; "O": 3 + 5 × 2 + 3 = 16 cells (hand-counted).
+        let cell = 0.7 * renderer.pixelsPerDegree / 7
+        for (letter, cells) in [("T", 11.0), ("L", 11.0), ("O", 16.0)] {
+            let area = try inkArea(FixationMark(mark: .letter, sizeDeg: 0.7, letter: letter))
+            #expect(abs(area - cells * cell * cell) < 1e-2, "\(letter): \(area) px² vs \(cells * cell * cell)")
+        }
+    }
+
+    @Test func crossAndDotAreas() throws {
+        let ppd = renderer.pixelsPerDegree
+        // Cross: two 1° × 0.1° bars overlapping in a 0.1° square.
+        let cross = try inkArea(FixationMark(mark: .cross, sizeDeg: 1, lineWidthDeg: 0.1))
+        #expect(abs(cross - (2 * 0.1 - 0.01) * ppd * ppd) / ((2 * 0.1 - 0.01) * ppd * ppd) < 0.01)
+        let dot = try inkArea(FixationMark(mark: .dot, sizeDeg: 0.5))
+        #expect(abs(dot - Double.pi * pow(0.25 * ppd, 2)) / (Double.pi * pow(0.25 * ppd, 2)) < 0.01)
+    }
+
+    @Test func unknownLetterIsRejected() {
+        let spec = StimulusSpec(name: "f", pattern: .uniform(.named("black")), fixation: FixationMark(mark: .letter, sizeDeg: 1, letter: "?"))
+        #expect(throws: StimulusError.self) { _ = try renderer.render(spec, width: 10, height: 10) }
+    }
+}
