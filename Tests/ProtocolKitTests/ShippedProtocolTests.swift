@@ -73,5 +73,8 @@ import Testing
         #expect(Set(timeline.stimuli.keys) == ["circle_grid_test", "cross_grid_test", "grating_horizontal_bw",
                                                "grating_vertical_bw", "circle_grid_red", "cross_grid_green"])
         #expect(timeline.stimuli["circle_grid_red"]?.pattern.typeName == "circle_grid")
+        // What the session store records must read back as the same timeline, stimuli included.
+        let json = try #require(report.timelineJSON())
+        #expect(try JSONDecoder().decode(Timeline.self, from: Data(json.utf8)) == timeline)
     }
 }
