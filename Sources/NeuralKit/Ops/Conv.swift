@@ -74,7 +74,9 @@ struct Conv: Operator {
             depthwise(x, weight, p, &y)
             return [y]
         }
-        let imagesPerProduct = max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
+        // Images share one product only where each has few output pixels (late layers); early
+        // layers keep per-image products, whose column matrices stay cache-sized.
+        let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
         if imagesPerProduct == 1 {
             forwardImageByImage(x, weight, p, hasBias: bias != nil, &y)
         } else {
@@ -87,6 +89,8 @@ struct Conv: Operator {
 
     /// Most column-matrix elements one product of several images may use (128 MiB of floats).
     static let columnBudget = 32 << 20
+    /// Output pixels per image below which several images share one product (a 28×28 map has 784).
+    static let fewPixels = 1024
 
     /// One sgemm per image and group; a pointwise kernel multiplies the input planes directly.
     private func forwardImageByImage(_ x: Tensor, _ weight: Tensor, _ p: Plan, hasBias: Bool, _ y: inout Tensor) {
