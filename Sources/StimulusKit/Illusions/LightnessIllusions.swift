@@ -113,7 +113,7 @@ extension FigureContext {
         let corners = [90.0, 210, 330].map { FigureShape.polar([0, 0], r, $0) }
         var f = IllusionFigure()
         f.shapes = [.rectangle(centre: [0, 0], width: 4 * size, height: 4 * size, angleDeg: 0, colour: FigureShape.grey(lb))]
-        f.shapes += corners.map { .disc(centre: $0, diameter: disc, colour: FigureShape.grey(inducer)) }
+        f.shapes += corners.map { FigureShape.disc(centre: $0, diameter: disc, colour: FigureShape.grey(inducer)) }
         f.shapes.append(.polygon(vertices: corners, colour: FigureShape.grey(la)))
         f.measures = ["triangle_side_deg": side, "triangle_circumradius_deg": r, "inducer_diameter_deg": disc,
                       "field_side_deg": 4 * size, "support_ratio": disc / side]

@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: [1.0, 0, -1])
     func mullerLyerShaftsAndFins(strength: Double) throws {
         let c = try IllusionCanvas(Illusion(kind: .mullerLyer, illusionStrength: strength, difference: 0.4, sizeDeg: 4, lineWidthDeg: 0.1),
-                                   widthDeg: 6.5, heightDeg: 3.5)
+                                   widthDeg: 6.5, heightDeg: 5)
         let px = 1 / c.ppd
         #expect(abs(c.rowLength(.red, y: 1.2) - 4.2) < px)
         #expect(abs(c.rowLength(.red, y: -1.2) - 3.8) < px)
