@@ -13,7 +13,7 @@ import Testing
         #expect(t.shape == [1, 3, 2, 2])
         #expect(abs(t.data[0] - (10 / 255 - 0.485) / 0.229) < 1e-6)          // R of pixel 0
         #expect(abs(t.data[4] - (20 / 255 - 0.456) / 0.224) < 1e-6)          // G of pixel 0
-        #expect(abs(t.data[8 + 3] - (0 / 255 - 0.406) / 0.225) < 1e-6)       // B of pixel 3
+        #expect(abs(t.data[8 + 3] - (Float(0) / 255 - 0.406) / 0.225) < 1e-6)       // B of pixel 3
     }
 
     @Test func caffeStyleBGRAt255Scale() {

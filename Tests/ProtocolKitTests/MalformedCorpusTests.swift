@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func everyErrorIsReportedNotJustTheFirst() {
-        let text = header + "  - {kind: break, name: b, duration: 30}\n  - {kind: instructions, name: i, txt: hi}\n  - {kind: test, name: 9t}\n"
+        let text = Self.header + "  - {kind: break, name: b, duration: 30}\n  - {kind: instructions, name: i, txt: hi}\n  - {kind: test, name: 9t}\n"
         let paths = Set(errors(text).map(\.fieldPath))
         #expect(paths.isSuperset(of: ["phases[0].duration", "phases[1].txt", "phases[1].text", "phases[2].name",
                                       "phases[2].conditions", "phases[2].response"]))
