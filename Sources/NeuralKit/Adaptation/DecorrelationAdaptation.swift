@@ -27,7 +27,7 @@ public struct DecorrelationAdaptation: Codable, Sendable, Equatable {
     /// Regulariser of the regression target (squared contrast): units driven below √ε in contrast learn little.
     public var epsilon: Double
 
-    public init(fastTauS: Double = 30, slowTauS: Double = 600, gain: Double = 0.1, epsilon: Double = 0.05 * 0.05) {
+    public init(fastTauS: Double = 30, slowTauS: Double = 600, gain: Double = 0.1, epsilon: Double = 0.2 * 0.2) {
         self.fastTauS = fastTauS
         self.slowTauS = slowTauS
         self.gain = gain
