@@ -29,7 +29,17 @@ public struct AftereffectPrediction: Sendable {
             let errors = report.errors.map { "\($0)" }.joined(separator: "\n")
             throw NeuralError("\(protocolFile.path): the protocol does not compile, so it cannot be predicted:\n\(errors)")
         }
-        return try run(timeline: timeline, resolved: resolved, distanceCm: report.spec?.viewing.distanceCm ?? resolved.geometry.distanceCm)
+        var table = try run(timeline: timeline, resolved: resolved, distanceCm: report.spec?.viewing.distanceCm ?? resolved.geometry.distanceCm)
+        // Conditions in the order the protocol lists them (the timeline holds them in trial order).
+        var order: [String: Int] = [:]
+        for case .test(let test) in report.spec?.phases ?? [] {
+            for (i, c) in test.conditions.enumerated() { order[test.name + "\u{0}" + c.label] = i }
+        }
+        let phaseOrder = Dictionary(table.rows.map(\.phase).enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        table.rows.sort {
+            (phaseOrder[$0.phase]!, order[$0.phase + "\u{0}" + $0.condition] ?? 0) < (phaseOrder[$1.phase]!, order[$1.phase + "\u{0}" + $1.condition] ?? 0)
+        }
+        return table
     }
 
     /// Predicts a compiled timeline whose stimulus names resolve in `resolved`.

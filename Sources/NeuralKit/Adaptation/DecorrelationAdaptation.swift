@@ -24,10 +24,11 @@ public struct DecorrelationAdaptation: Codable, Sendable, Equatable {
     /// Fraction of the learned correlation subtracted (0…1; 1 = complete decorrelation). Sets the
     /// size of the predicted effect; a free parameter to fit against nulling data.
     public var gain: Double
-    /// Regulariser of the regression target (squared contrast): units driven below √ε in contrast learn little.
+    /// Semi-saturation of the regression target (squared contrast): a unit driven at contrast c learns
+    /// c²/(c² + ε) of the full slope, so units driven well below √ε in contrast learn little.
     public var epsilon: Double
 
-    public init(fastTauS: Double = 30, slowTauS: Double = 600, gain: Double = 0.1, epsilon: Double = 0.05 * 0.05) {
+    public init(fastTauS: Double = 30, slowTauS: Double = 600, gain: Double = 0.1, epsilon: Double = 0.2 * 0.2) {
         self.fastTauS = fastTauS
         self.slowTauS = slowTauS
         self.gain = gain

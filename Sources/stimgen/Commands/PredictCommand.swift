@@ -49,23 +49,24 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "Write the table to FILE.json or FILE.csv (by extension) instead of printing it.")
     var out: String?
 
-    func run() throws {
+    func validate() throws {
         guard model == "v1" else { throw ValidationError("--model '\(model)' is not supported by predict yet (choices: v1)") }
         guard adaptation == "decorrelation" else {
             throw ValidationError("--adaptation '\(adaptation)' is not supported yet (choices: decorrelation)")
         }
+        if let out, !["json", "csv"].contains(URL(fileURLWithPath: out).pathExtension.lowercased()) {
+            throw ValidationError("--out '\(out)' must end in .json or .csv")
+        }
+    }
+
+    func run() throws {
         let options = ProtocolCheck.Options(stimulusDirectory: stimuli.map { URL(fileURLWithPath: $0) },
                                             monitorFile: monitor.map { URL(fileURLWithPath: $0) })
         let prediction = AftereffectPrediction(model: V1Configuration(fieldDeg: fieldDeg, pixelsPerDegree: pixelsPerDegree),
                                                adaptation: DecorrelationAdaptation(fastTauS: fastTau, slowTauS: slowTau, gain: gain))
         let table = try prediction.run(protocolFile: URL(fileURLWithPath: protocolFile), options: options)
         guard let out else { print(table.text); return }
-        let text: String
-        switch URL(fileURLWithPath: out).pathExtension.lowercased() {
-        case "json": text = try table.json()
-        case "csv": text = table.csv
-        default: throw ValidationError("--out '\(out)' must end in .json or .csv")
-        }
+        let text = URL(fileURLWithPath: out).pathExtension.lowercased() == "json" ? try table.json() : table.csv
         try text.write(toFile: out, atomically: true, encoding: .utf8)
         print(out)
     }

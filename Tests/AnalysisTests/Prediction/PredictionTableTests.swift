@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import Analysis
+
+/// The prediction table's CSV and JSON, written out by hand.
+@Suite struct PredictionTableTests {
+    static let table = PredictionTable(protocolName: "p", model: "v1", adaptation: "decorrelation", rows: [
+        PredictedCondition(phase: "after", condition: "horizontal, thin", stimulus: "t\"h", adaptationS: 600,
+                           perceivedTintDKLLM: -0.0125, predictedNullDKLLM: 0.0125),
+        PredictedCondition(phase: "after", condition: "blank", stimulus: "grey", adaptationS: 600,
+                           perceivedTintDKLLM: nil, predictedNullDKLLM: nil),
+    ])
+
+    @Test func csvQuotesFieldsAndLeavesUndefinedValuesEmpty() {
+        #expect(Self.table.csv == """
+            phase,condition,stimulus,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm
+            after,"horizontal, thin","t""h",600,-0.0125,0.0125
+            after,blank,grey,600,,
+
+            """)
+    }
+
+    @Test func jsonNamesEveryFieldWithItsUnit() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(Self.table.json().utf8)) as! [String: Any]
+        #expect(object["protocol"] as? String == "p")
+        let rows = object["rows"] as! [[String: Any]]
+        #expect(rows[0]["perceived_tint_dkl_lm"] as? Double == -0.0125)
+        #expect(rows[0]["adaptation_s"] as? Double == 600)
+        #expect(rows[1]["perceived_tint_dkl_lm"] == nil)
+    }
+}
