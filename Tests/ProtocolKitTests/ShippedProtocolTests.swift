@@ -60,7 +60,7 @@ import Testing
     @Test func listsEveryShippedProtocolByName() throws {
         let entries = try ProtocolCatalogue.entries(in: repositoryRoot.appendingPathComponent("Protocols"))
         #expect(entries.count == ShippedProtocolTests.protocolFiles.count)
-        #expect(entries.allSatisfy(\.parses))
+        #expect(entries.allSatisfy { $0.parses })
         #expect(entries.first { $0.name == "isoluminance" }?.title == "Isoluminant red/green by heterochromatic flicker photometry")
     }
 }

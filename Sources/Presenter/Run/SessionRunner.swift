@@ -76,6 +76,7 @@ public enum SessionRunner {
                                    capture: capture, seed: timeline.seed)
         let start = session.resumePoint
         let outcome: SessionPlayer.Outcome
+        let cpuBefore = processCPUSeconds()
         do {
             if let first = plan.firstBlock(atPhase: start.phaseIndex, trial: start.trialIndex) {
                 outcome = try player.play(plan, fromBlock: first, firstFrameIndex: start.nextFrameIndex)
@@ -91,6 +92,7 @@ public enum SessionRunner {
         case .completed: status = .completed
         case .aborted, .stopped: status = .aborted
         }
+        let loopCPU = processCPUSeconds() - cpuBefore
         let latencies = session.writer.commitLatencies()
         try session.finish(status)
 
@@ -104,7 +106,16 @@ public enum SessionRunner {
         return RunResult(sessionID: id, status: status.rawValue, trialsRecorded: counts[0], responsesRecorded: counts[1],
                          framesRecorded: counts[2], timing: TimingSummary(log: player.timing, simulatedTiming: options.fast),
                          measuredRefreshHz: measuredHz, responseCommitP50S: latencies.responses.p50S,
-                         responseCommitP99S: latencies.responses.p99S, capturedFrames: captured)
+                         responseCommitP99S: latencies.responses.p99S, capturedFrames: captured,
+                         loopCPUPerFrameMs: player.timing.frameCount > 0 ? loopCPU * 1000 / Double(player.timing.frameCount) : nil,
+                         renderer: display.rendererName)
+    }
+
+    /// User + system CPU time of the whole process (s).
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
     }
 
     private static func loadProfile(_ spec: ProtocolSpec, _ options: RunOptions) throws -> MonitorProfile {
