@@ -22,6 +22,8 @@ public enum SessionRunner {
 
         // 2. The display, and the refresh rate it really runs at.
         let display = try SDLDisplay(mode: options.display)
+        let headless: Bool
+        if case .headless = options.display { headless = true } else { headless = false }
         let clock = SessionClock(options.fast ? .virtual : .monotonic)
         let input = try makeInput(options, clock: clock)
         let measuredHz = RefreshMeasurement.measure(display, clock: clock)
@@ -73,7 +75,7 @@ public enum SessionRunner {
             }
         }
         let player = SessionPlayer(display: display, input: input, pacer: pacer, recorder: recorder, images: images,
-                                   capture: capture, seed: timeline.seed)
+                                   capture: capture, seed: timeline.seed, drawsOnlyCapturedFrames: options.fast && headless)
         let start = session.resumePoint
         let outcome: SessionPlayer.Outcome
         let cpuBefore = processCPUSeconds()

@@ -30,6 +30,7 @@ public final class SessionPlayer {
     private let images: ImageSource
     private let capture: Capture?
     private let seed: UInt64
+    private let drawsOnlyCapturedFrames: Bool
     private var textures: [String: TextureID] = [:]
     private var textTextures: [String: TextureID] = [:]
     private var frameIndex = 0
@@ -37,7 +38,8 @@ public final class SessionPlayer {
     private var tracks: [Int: ResponseState] = [:]
 
     public init(display: Display, input: InputSource, pacer: FramePacer, recorder: SessionRecorder,
-                images: @escaping ImageSource, capture: Capture? = nil, seed: UInt64) {
+                images: @escaping ImageSource, capture: Capture? = nil, seed: UInt64, drawsOnlyCapturedFrames: Bool = false) {
+        self.drawsOnlyCapturedFrames = drawsOnlyCapturedFrames
         self.display = display; self.input = input; self.pacer = pacer; self.recorder = recorder
         self.images = images; self.capture = capture; self.seed = seed
     }
@@ -124,11 +126,13 @@ public final class SessionPlayer {
         var onset = 0.0
         while true {
             if response == nil ? frameInBlock >= block.plannedFrames : answer != nil { break }
-            draw(block, frame: frameInBlock, modulation: response?.modulation)
-            if let capture, frameIndex % capture.every == 0 {
+            let captured = capture.map { frameIndex % $0.every == 0 } ?? false
+            let drawn = captured || !drawsOnlyCapturedFrames
+            if drawn { draw(block, frame: frameInBlock, modulation: response?.modulation) }
+            if let capture, captured {
                 try capture.write(frameIndex, display.widthPx, display.heightPx, try display.readPixels())
             }
-            let flip = pacer.flip(display)
+            let flip = pacer.flip(display, present: drawn)
             if !phase.started {
                 recorder.phaseStarted(phase.index, name: phase.name, kind: phase.kind, plannedFrames: phase.plannedFrames,
                                       firstFlip: flip.flip)
