@@ -51,10 +51,11 @@ public final class SessionPlayer {
     /// trial); frame indices continue from `firstFrameIndex`.
     public func play(_ plan: PresentationPlan, fromBlock startBlock: Int = 0, firstFrameIndex: Int = 0) throws -> Outcome {
         frameIndex = firstFrameIndex
+        // Every texture is made before the first frame, so that no phase boundary stalls the loop.
+        for index in plan.blocks.indices where index >= startBlock { try prepareTextures(plan, block: index) }
         var phase: PhaseProgress?
         for index in plan.blocks.indices where index >= startBlock {
             let block = plan.blocks[index]
-            try prepareTextures(plan, block: index)
             if phase?.index != block.phaseIndex {
                 if let p = phase { endPhase(p, completed: true) }
                 phase = PhaseProgress(index: block.phaseIndex, name: block.phaseName, kind: block.phaseKind,
