@@ -141,6 +141,20 @@ import ProtocolKit
         #expect(recorder.phasesStarted.count == 1)
     }
 
+    @Test func fastHeadlessRunsDrawOnlyCapturedFramesButLogEveryFrame() throws {
+        let display = RecordingDisplay(), recorder = MemoryRecorder()
+        var written: [Int] = []
+        let p = SessionPlayer(display: display, input: ScriptedInput.none,
+                              pacer: FramePacer(mode: .virtual, period: 1.0 / 60, clock: SessionClock(.virtual)),
+                              recorder: recorder, images: solidImage,
+                              capture: .init(every: 10) { index, _, _, _ in written.append(index) }, seed: 1, drawsOnlyCapturedFrames: true)
+        #expect(try p.play(PresentationPlan(refreshHz: 60, blocks: [adaptation(0, frames: 25)])) == .completed)
+        #expect(written == [0, 10, 20])
+        #expect(display.presented == 3)
+        #expect(recorder.frames.count == 25)
+        #expect(p.timing.frameCount == 25)
+    }
+
     @Test func resumeStartsAtTheFirstUnfinishedTrial() {
         let trial = { (t: Int) in PlannedBlock(phaseIndex: 1, phaseName: "test", phaseKind: "nulling", trialIndex: t,
                                                background: self.grey, segments: [], response: .anyKey) }

@@ -14,6 +14,8 @@ public final class SDLDisplay: Display {
     public let heightPx: Int
     public let isVSynced: Bool
     public let reportedRefreshHz: Double?
+    /// SDL's name for the renderer in use (e.g. "software", "opengl").
+    public let rendererName: String
 
     private let window: OpaquePointer
     private let renderer: OpaquePointer
@@ -61,6 +63,7 @@ public final class SDLDisplay: Display {
         self.renderer = renderer
         var info = SDL_RendererInfo()
         SDL_GetRendererInfo(renderer, &info)
+        rendererName = info.name.map { String(cString: $0) } ?? "unknown"
         isVSynced = !headless && (info.flags & UInt32(SDL_RENDERER_PRESENTVSYNC.rawValue)) != 0
         var outW = Int32(0), outH = Int32(0)
         SDL_GetRendererOutputSize(renderer, &outW, &outH)

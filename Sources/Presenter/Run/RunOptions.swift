@@ -57,6 +57,10 @@ public struct RunResult: Sendable {
     public var responseCommitP99S: Double?
     /// PNG files written by `--capture`.
     public var capturedFrames: Int
+    /// CPU time (user + system, all threads) of the frame loop per flipped frame (ms).
+    public var loopCPUPerFrameMs: Double?
+    /// The SDL renderer used.
+    public var renderer: String
 }
 
 /// A run that cannot start or could not finish; the message says why and what would be valid.

@@ -10,6 +10,7 @@ public enum RunReport {
             "timing\(t.simulatedTiming ? " (simulated, --fast)" : ""): \(t.frames) frames, \(t.dropped) dropped (> 1.5 periods), worst interval \(String(format: "%.2f", t.worstIntervalMs)) ms"
                 + (t.meanIntervalMs.map { String(format: ", mean %.3f ms", $0) } ?? ""),
         ]
+        if let cpu = r.loopCPUPerFrameMs { lines.append(String(format: "frame loop CPU: %.3f ms per frame", cpu) + " (renderer \(r.renderer))") }
         if let hz = r.measuredRefreshHz { lines.append(String(format: "refresh measured at start: %.2f Hz", hz)) }
         if let p50 = r.responseCommitP50S, let p99 = r.responseCommitP99S {
             lines.append(String(format: "response commit latency: p50 %.2f ms, p99 %.2f ms", p50 * 1000, p99 * 1000))

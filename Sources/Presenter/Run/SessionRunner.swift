@@ -22,6 +22,8 @@ public enum SessionRunner {
 
         // 2. The display, and the refresh rate it really runs at.
         let display = try SDLDisplay(mode: options.display)
+        let headless: Bool
+        if case .headless = options.display { headless = true } else { headless = false }
         let clock = SessionClock(options.fast ? .virtual : .monotonic)
         let input = try makeInput(options, clock: clock)
         let measuredHz = RefreshMeasurement.measure(display, clock: clock)
@@ -73,9 +75,10 @@ public enum SessionRunner {
             }
         }
         let player = SessionPlayer(display: display, input: input, pacer: pacer, recorder: recorder, images: images,
-                                   capture: capture, seed: timeline.seed)
+                                   capture: capture, seed: timeline.seed, drawsOnlyCapturedFrames: options.fast && headless)
         let start = session.resumePoint
         let outcome: SessionPlayer.Outcome
+        let cpuBefore = processCPUSeconds()
         do {
             if let first = plan.firstBlock(atPhase: start.phaseIndex, trial: start.trialIndex) {
                 outcome = try player.play(plan, fromBlock: first, firstFrameIndex: start.nextFrameIndex)
@@ -91,6 +94,7 @@ public enum SessionRunner {
         case .completed: status = .completed
         case .aborted, .stopped: status = .aborted
         }
+        let loopCPU = processCPUSeconds() - cpuBefore
         let latencies = session.writer.commitLatencies()
         try session.finish(status)
 
@@ -104,7 +108,16 @@ public enum SessionRunner {
         return RunResult(sessionID: id, status: status.rawValue, trialsRecorded: counts[0], responsesRecorded: counts[1],
                          framesRecorded: counts[2], timing: TimingSummary(log: player.timing, simulatedTiming: options.fast),
                          measuredRefreshHz: measuredHz, responseCommitP50S: latencies.responses.p50S,
-                         responseCommitP99S: latencies.responses.p99S, capturedFrames: captured)
+                         responseCommitP99S: latencies.responses.p99S, capturedFrames: captured,
+                         loopCPUPerFrameMs: player.timing.frameCount > 0 ? loopCPU * 1000 / Double(player.timing.frameCount) : nil,
+                         renderer: display.rendererName)
+    }
+
+    /// User + system CPU time of the whole process (s).
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
     }
 
     private static func loadProfile(_ spec: ProtocolSpec, _ options: RunOptions) throws -> MonitorProfile {

@@ -30,6 +30,7 @@ public final class SessionPlayer {
     private let images: ImageSource
     private let capture: Capture?
     private let seed: UInt64
+    private let drawsOnlyCapturedFrames: Bool
     private var textures: [String: TextureID] = [:]
     private var textTextures: [String: TextureID] = [:]
     private var frameIndex = 0
@@ -37,7 +38,8 @@ public final class SessionPlayer {
     private var tracks: [Int: ResponseState] = [:]
 
     public init(display: Display, input: InputSource, pacer: FramePacer, recorder: SessionRecorder,
-                images: @escaping ImageSource, capture: Capture? = nil, seed: UInt64) {
+                images: @escaping ImageSource, capture: Capture? = nil, seed: UInt64, drawsOnlyCapturedFrames: Bool = false) {
+        self.drawsOnlyCapturedFrames = drawsOnlyCapturedFrames
         self.display = display; self.input = input; self.pacer = pacer; self.recorder = recorder
         self.images = images; self.capture = capture; self.seed = seed
     }
@@ -49,10 +51,11 @@ public final class SessionPlayer {
     /// trial); frame indices continue from `firstFrameIndex`.
     public func play(_ plan: PresentationPlan, fromBlock startBlock: Int = 0, firstFrameIndex: Int = 0) throws -> Outcome {
         frameIndex = firstFrameIndex
+        // Every texture is made before the first frame, so that no phase boundary stalls the loop.
+        for index in plan.blocks.indices where index >= startBlock { try prepareTextures(plan, block: index) }
         var phase: PhaseProgress?
         for index in plan.blocks.indices where index >= startBlock {
             let block = plan.blocks[index]
-            try prepareTextures(plan, block: index)
             if phase?.index != block.phaseIndex {
                 if let p = phase { endPhase(p, completed: true) }
                 phase = PhaseProgress(index: block.phaseIndex, name: block.phaseName, kind: block.phaseKind,
@@ -124,11 +127,13 @@ public final class SessionPlayer {
         var onset = 0.0
         while true {
             if response == nil ? frameInBlock >= block.plannedFrames : answer != nil { break }
-            draw(block, frame: frameInBlock, modulation: response?.modulation)
-            if let capture, frameIndex % capture.every == 0 {
+            let captured = capture.map { frameIndex % $0.every == 0 } ?? false
+            let drawn = captured || !drawsOnlyCapturedFrames
+            if drawn { draw(block, frame: frameInBlock, modulation: response?.modulation) }
+            if let capture, captured {
                 try capture.write(frameIndex, display.widthPx, display.heightPx, try display.readPixels())
             }
-            let flip = pacer.flip(display)
+            let flip = pacer.flip(display, present: drawn)
             if !phase.started {
                 recorder.phaseStarted(phase.index, name: phase.name, kind: phase.kind, plannedFrames: phase.plannedFrames,
                                       firstFlip: flip.flip)

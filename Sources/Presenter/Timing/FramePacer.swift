@@ -27,10 +27,11 @@ public final class FramePacer {
 
     /// Presents the frame already drawn on `display`; returns its planned time, flip time, interval
     /// to the previous flip (s; nil for the first of a run) and whether it was dropped.
-    public func flip(_ display: Display) -> (planned: Double, flip: Double, interval: Double?, dropped: Bool) {
+    /// With `present` false (a `--fast` headless frame nobody sees) the frame is timed and logged but not shown.
+    public func flip(_ display: Display, present: Bool = true) -> (planned: Double, flip: Double, interval: Double?, dropped: Bool) {
         let planned = nextPlannedTime
         if mode != .vsync { clock.wait(until: planned) }
-        display.present()
+        if present { display.present() }
         let flipTime = mode == .virtual ? planned : clock.now()
         let dropped = log.recordFlip(at: flipTime)
         switch mode {
