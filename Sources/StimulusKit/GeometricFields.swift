@@ -151,12 +151,11 @@ struct NoiseField: WeightField {
         contrast = Float(p.contrast)
     }
 
-    /// SplitMix64 finaliser.
+    /// SplitMix64 finaliser: a stateless hash of one element's counter (the first output of a
+    /// generator seeded with it).
     static func mix(_ z0: UInt64) -> UInt64 {
-        var z = z0 &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var generator = SeededGenerator(seed: z0)
+        return generator.next()
     }
 
     /// Uniform value in [0, 1) for element (i, j).

@@ -1,3 +1,4 @@
+import StimulusKit
 import Testing
 @testable import Presenter
 

@@ -1,3 +1,4 @@
+import StimulusKit
 import Foundation
 import Testing
 @testable import ProtocolKit

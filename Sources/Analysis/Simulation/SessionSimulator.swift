@@ -1,3 +1,4 @@
+import StimulusKit
 import Foundation
 
 /// Synthesises complete classic McCollough sessions (instructions, baseline nulling, adaptation
@@ -31,11 +32,11 @@ public struct SessionSimulator: Sendable {
     }
 
     public var configuration: Configuration
-    private var random: SplitMix64
+    private var random: SeededGenerator
 
     public init(seed: UInt64, configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        random = SplitMix64(seed: seed)
+        random = SeededGenerator(seed: seed)
     }
 
     /// One full session of `participant`, whose observer has threshold `thresholdLog10` (2AFC).
@@ -63,7 +64,7 @@ public struct SessionSimulator: Sendable {
             let first = time
             var dropped = 0
             for _ in 0..<planned {
-                let drop = random.uniform() < c.dropProbability
+                let drop = random.unit() < c.dropProbability
                 let interval = (drop ? 2 * period : period) + c.jitterS * random.normal()
                 if drop { dropped += 1 }
                 session.frames.append(.init(index: frameIndex, phaseIndex: index, plannedTimeS: Double(frameIndex) * period,
@@ -111,16 +112,16 @@ public struct SessionSimulator: Sendable {
 
     private mutating func addFixation(to session: inout SessionData, phase: Int, start: Double, duration: Double) {
         for second in 0..<Int(duration) {
-            let isTarget = random.uniform() < 0.1
+            let isTarget = random.unit() < 0.1
             let outcome: SessionData.FixationEvent.Outcome = isTarget
-                ? (random.uniform() < 0.9 ? .hit : .miss) : (random.uniform() < 0.02 ? .falseAlarm : .correctRejection)
+                ? (random.unit() < 0.9 ? .hit : .miss) : (random.unit() < 0.02 ? .falseAlarm : .correctRejection)
             session.fixationEvents.append(.init(phaseIndex: phase, onsetS: start + Double(second), isTarget: isTarget, outcome: outcome))
         }
     }
 
     /// Correct with probability ½ + ½·0.98·logistic(5 (x − threshold)).
     private mutating func answer(level: Double, threshold: Double) -> Bool {
-        random.uniform() < 0.5 + 0.49 / (1 + exp(-5 * (level - threshold)))
+        random.unit() < 0.5 + 0.49 / (1 + exp(-5 * (level - threshold)))
     }
 
     private mutating func addForcedChoice(to session: inout SessionData, phase: Int, start: Double, trialS: Double, threshold: Double) {

@@ -1,3 +1,4 @@
+import StimulusKit
 import Foundation
 
 /// A simulated participant: answers like an observer with a configurable aftereffect, bias,

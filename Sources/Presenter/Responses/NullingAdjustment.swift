@@ -1,3 +1,5 @@
+import StimulusKit
+
 /// Method of adjustment for nulling (cancellation, Jones & Holding 1975): the participant adds
 /// physical colour along one axis (e.g. DKL L−M) to an achromatic test until it looks neutral.
 ///

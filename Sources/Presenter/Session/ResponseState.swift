@@ -1,3 +1,4 @@
+import StimulusKit
 import ProtocolKit
 
 /// The running state of a phase's response: turns key presses into recorded responses.

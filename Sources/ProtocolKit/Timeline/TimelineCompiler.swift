@@ -1,3 +1,4 @@
+import StimulusKit
 import Foundation
 
 /// Compiles a `ProtocolSpec` for one refresh rate into a frame-exact `Timeline`.
