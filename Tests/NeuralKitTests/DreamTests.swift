@@ -64,7 +64,8 @@ import StimulusKit
         let space = PixelSpace(.imageNet)
         for c in 0..<3 {
             let plane = result.image.data[c * 576..<(c + 1) * 576]
-            #expect(plane.allSatisfy(space.range(c).contains))
+            let range = space.range(c)
+            #expect(plane.allSatisfy { range.contains($0) })
         }
     }
 

@@ -16,8 +16,8 @@ public struct DreamBenchmark: Codable, Sendable {
     public var settings: DreamSettings
 
     public static func run(model: URL, layer: String, sizePx: Int, repeats: Int, settings: DreamSettings = DreamSettings()) throws -> DreamBenchmark {
-        let loaded = try Network.load(onnx: model, unfolded: [layer])
-        let resolved = try ActivationExtraction.resolveLayer(layer, in: loaded)
+        let (loaded, layers) = try DreamJob.load(model, layers: [layer])
+        let resolved = layers[0]
         let dreamer = try DeepDream(network: loaded, layer: resolved, preprocessing: Preprocessing(inputSize: sizePx))
         let network = dreamer.network
         let x = PixelSpace(.imageNet).clipped(Tensor(shape: [1, 3, sizePx, sizePx], repeating: 0.1))

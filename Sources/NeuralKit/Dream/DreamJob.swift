@@ -35,8 +35,8 @@ public struct DreamJob: Sendable {
         guard layers.count == 1, let layer = layers.first else {
             throw NeuralError("dream: name exactly one --layer (got \(layers.count)); several layers are for --trip")
         }
-        let network = try Network.load(onnx: model, unfolded: [layer])
-        let dreamer = try DeepDream(network: network, layer: try ActivationExtraction.resolveLayer(layer, in: network),
+        let (network, resolved) = try Self.load(model, layers: [layer])
+        let dreamer = try DeepDream(network: network, layer: resolved[0],
                                     objective: channel.map { .channelMean($0) } ?? .l2, preprocessing: preprocessing)
         let start = try DreamInput.tensor(input, preprocessing: preprocessing, stimulusDirectory: stimulusDirectory,
                                           profile: profile, seed: settings.seed)
@@ -82,12 +82,8 @@ public struct DreamJob: Sendable {
         if FileManager.default.fileExists(atPath: manifestURL.path), !overwrite {
             throw NeuralError("\(manifestURL.path) already exists; choose another --out folder or pass --force to replace that trip")
         }
-        let probe = try Network.load(onnx: model, foldingBatchNorm: false)
-        let walk = layers.isEmpty
-            ? probe.nodes.filter { ["Relu", "Concat"].contains($0.opType) }.compactMap(\.outputs.first)
-            : try layers.map { try ActivationExtraction.resolveLayer($0, in: probe) }
+        let (network, walk) = try Self.load(model, layers: layers)
         guard !walk.isEmpty else { throw NeuralError("trip: the model has no ReLU or Concat layers to walk; name layers with --layer") }
-        let network = try Network.load(onnx: model, unfolded: Set(walk))
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw NeuralError("\(directory.path): cannot create the output folder (\(error.localizedDescription))")
         }
@@ -120,6 +116,16 @@ public struct DreamJob: Sendable {
             throw NeuralError("\(manifestURL.path): cannot write (\(error.localizedDescription))")
         }
         return manifest
+    }
+
+    /// The model with `layers` (tensor or node names; empty: every ReLU and Concat output in graph
+    /// order) kept out of batch-norm folding, and those layers' tensor names.
+    static func load(_ model: URL, layers: [String]) throws -> (Network, [String]) {
+        let probe = try Network.load(onnx: model, foldingBatchNorm: false)
+        let resolved = layers.isEmpty
+            ? probe.nodes.filter { ["Relu", "Concat"].contains($0.opType) }.compactMap(\.outputs.first)
+            : try layers.map { try ActivationExtraction.resolveLayer($0, in: probe) }
+        return (try Network.load(onnx: model, unfolded: Set(resolved)), resolved)
     }
 
     /// The file name of frame `number` (1-based), e.g. frame_00001.png.
