@@ -1,7 +1,7 @@
 import Foundation
 
 /// A one-line progress bar on standard error, redrawn in place (only when it is a terminal).
-final class ProgressBar {
+final class ProgressBar: Sendable {
     private let isTerminal = isatty(STDERR_FILENO) == 1
 
     func update(_ done: Int, of total: Int, _ label: String) {
