@@ -23,6 +23,8 @@ struct Stimgen: ParsableCommand {
             RunCommand.self,
             BenchStimulusCommand.self,
             PredictCommand.self,
+            DreamCommand.self,
+            BenchDreamCommand.self,
         ]
     )
 }
