@@ -1,3 +1,5 @@
+import StimulusKit
+
 /// DeepDream (google/deepdream's `deepdream()`): gradient ascent on an objective of one layer,
 /// over octaves of the image from coarse to fine, with the detail added at each octave carried
 /// up to the next.
