@@ -44,7 +44,23 @@ import Testing
             let baselineDifference = try mean(1, "horizontal") - mean(1, "vertical")
             #expect(postDifference > 0.03)
             #expect(abs(baselineDifference) < 0.01)
+            // Each trial records its test grating's orientation and frequency, as the tiny protocol defines them.
+            let gratings = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT json_extract(conditions_json, '$.stimulus') AS stimulus,
+                       json_extract(conditions_json, '$.orientation_deg') AS orientation,
+                       json_extract(conditions_json, '$.cycles_per_degree') AS cpd
+                FROM trials WHERE phase_index IN (1, 3) ORDER BY stimulus
+                """)
+            #expect(gratings.map { $0["stimulus"] as String } == ["test_h", "test_v"])
+            #expect(gratings.map { $0["orientation"] as Double } == [0, 90])
+            #expect(gratings.map { $0["cpd"] as Double } == [1.5, 1.5])
         }
+        // The report finds the orientation-contingent effect in what the presenter recorded.
+        let report = w.folder.appendingPathComponent("report.html")
+        let reported = try StimgenProcess.run(["report", "--db", w.database.path, "--all", "--out", report.path])
+        #expect(reported.status == 0, "\(reported.err)")
+        let html = try String(contentsOf: report, encoding: .utf8)
+        #expect(html.contains("shift 90° − shift 0°"), "no contingent effect in the report")
     }
 
     @Test func escapeThenAbortKeepsEverythingRecorded() throws {

@@ -201,7 +201,10 @@ public struct TimelinePlanBuilder {
             } else {
                 segments.append(FrameSegment(frames: 1, layers: [stimulus]))
             }
-            let conditions = "{\"condition\":\(jsonString(trial.condition)),\"stimulus\":\(jsonString(trial.stimulus)),\"repetition\":\(trial.repetition)\(trial.track.map { ",\"track\":\($0)" } ?? "")}"
+            let grating = stimuli[trial.stimulus]?.pattern.grating.map {
+                ",\"orientation_deg\":\($0.orientationDeg),\"cycles_per_degree\":\($0.cyclesPerDegree)"
+            } ?? ""
+            let conditions = "{\"condition\":\(jsonString(trial.condition)),\"stimulus\":\(jsonString(trial.stimulus)),\"repetition\":\(trial.repetition)\(trial.track.map { ",\"track\":\($0)" } ?? "")\(grating)}"
             return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, trialIndex: trial.index, conditionsJSON: conditions,
                                 background: background, segments: segments, response: response, valueUnit: unit,
                                 track: trial.track, onsetFrame: block.interTrialFrames)
