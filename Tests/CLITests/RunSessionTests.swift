@@ -61,6 +61,10 @@ import Testing
         #expect(reported.status == 0, "\(reported.err)")
         let html = try String(contentsOf: report, encoding: .utf8)
         #expect(html.contains("shift 90° − shift 0°"), "no contingent effect in the report")
+        let verdict = try open(w.database).read { db in
+            try String.fetchOne(db, sql: "SELECT json_extract(safety_analysis_json, '$.verdict') FROM sessions")
+        }
+        #expect(verdict == "safe")
     }
 
     @Test func escapeThenAbortKeepsEverythingRecorded() throws {
@@ -84,7 +88,9 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for round in 0..<3 {
             let w = try Workspace()
-            let (process, out, _) = try StimgenProcess.start(w.runArguments(["--simulate", "--fast", "--verbose"]))
+            // Real-time pacing (no --fast), so that the kill lands while trials remain: on a virtual
+            // clock a quiet machine can finish the whole session before the signal arrives.
+            let (process, out, _) = try StimgenProcess.start(w.runArguments(["--simulate", "--verbose"]))
             // Kill -9 after a random number of committed responses (1…8) and a random extra 0…30 ms.
             let killAfter = Int.random(in: 1...8, using: &generator)
             var committed: [Int64] = []

@@ -53,7 +53,7 @@ public enum SessionRunner {
                 protocolText: try String(contentsOf: options.protocolFile, encoding: .utf8),
                 monitorProfileJSON: String(decoding: try encoder.encode(profile), as: UTF8.self),
                 softwareVersion: version, expectedRefreshHz: spec.viewing.refreshHz, measuredRefreshHz: measuredHz,
-                safetyAnalysisJSON: String(decoding: try encoder.encode(safety), as: UTF8.self),
+                safetyAnalysisJSON: String(decoding: try encoder.encode(RecordedSafety(safety)), as: UTF8.self),
                 safetyOverrideReason: spec.safetyOverride.map { "\($0.reason) (approved by \($0.approvedBy))" },
                 notes: options.fast ? "timing simulated (--fast): flip times are the planned times of a virtual clock" : nil))
             log("session \(session.id) started")
