@@ -34,26 +34,10 @@ struct ActivationsCommand: ParsableCommand {
     @Option(help: "Model input size (px, square); default: the model's own, else 224.")
     var size: Int?
 
-    @Option(name: .customLong("field-deg"), help: "Visual angle the model's input spans (deg).")
-    var fieldDeg: Double = 8
-
     @Option(help: "PNG inputs: resize the shorter side to this (px) before the centre crop; default size·256/224.")
     var resize: Int?
 
-    @Option(help: "Per-channel mean, comma-separated, in the model's channel order.")
-    var mean = "0.485,0.456,0.406"
-
-    @Option(help: "Per-channel standard deviation, comma-separated.")
-    var std = "0.229,0.224,0.225"
-
-    @Option(help: "Pixel scale: value = byte/255 × scale (1 for torchvision, 255 for Caffe models).")
-    var scale: Float = 1
-
-    @Option(name: .customLong("channel-order"), help: "rgb or bgr.")
-    var channelOrder: Preprocessing.ChannelOrder = .rgb
-
-    @Option(name: .customLong("monitor-profile"), help: "Monitor profile (.yaml/.json) stimuli are encoded through; default standard sRGB.")
-    var monitorProfile: String?
+    @OptionGroup var preprocessingOptions: PreprocessingOptions
 
     @Option(help: "Write per-channel means: `csv`.")
     var summary: String?
@@ -76,9 +60,8 @@ struct ActivationsCommand: ParsableCommand {
             }
             return metric
         }
-        let preprocessing = Preprocessing(fieldOfViewDeg: fieldDeg, scale: scale, mean: try floats(mean, "--mean"),
-                                          std: try floats(std, "--std"), channelOrder: channelOrder)
-        let profile = try monitorProfile.map { try MonitorProfile.load(from: URL(fileURLWithPath: $0)) } ?? .standardSRGB
+        let preprocessing = try preprocessingOptions.preprocessing()
+        let profile = try preprocessingOptions.profile()
         let job = ActivationExtraction.Job(
             model: URL(fileURLWithPath: model), layers: layers, inputs: inputs, outputDirectory: URL(fileURLWithPath: out),
             preprocessing: preprocessing, inputSize: size, resizeTo: resize, stimulusDirectory: URL(fileURLWithPath: stimuli), profile: profile,
@@ -89,12 +72,6 @@ struct ActivationsCommand: ParsableCommand {
         for layer in manifest.layers { print("\(out)/\(layer.file)  \(layer.shape)") }
         for rdm in manifest.rdms { print("\(out)/\(rdm.npy)  \(out)/\(rdm.csv)") }
         print("\(out)/manifest.json")
-    }
-
-    private func floats(_ text: String, _ option: String) throws -> [Float] {
-        let values = text.split(separator: ",").compactMap { Float($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == 3 else { throw ValidationError("\(option) needs three comma-separated numbers, got '\(text)'") }
-        return values
     }
 }
 

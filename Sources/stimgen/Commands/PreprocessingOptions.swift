@@ -23,8 +23,8 @@ struct PreprocessingOptions: ParsableArguments {
     @Option(name: .customLong("monitor-profile"), help: "Monitor profile (.yaml/.json) stimuli are encoded through; default standard sRGB.")
     var monitorProfile: String?
 
-    /// The preprocessing for a square input of `inputSize` px.
-    func preprocessing(inputSize: Int) throws -> Preprocessing {
+    /// The preprocessing for a square input of `inputSize` px (224 px when the model decides later).
+    func preprocessing(inputSize: Int = 224) throws -> Preprocessing {
         Preprocessing(inputSize: inputSize, fieldOfViewDeg: fieldDeg, scale: scale, mean: try floats(mean, "--mean"),
                       std: try floats(std, "--std"), channelOrder: channelOrder)
     }
