@@ -201,10 +201,7 @@ public struct TimelinePlanBuilder {
             } else {
                 segments.append(FrameSegment(frames: 1, layers: [stimulus]))
             }
-            let grating = stimuli[trial.stimulus]?.pattern.grating.map {
-                ",\"orientation_deg\":\($0.orientationDeg),\"cycles_per_degree\":\($0.cyclesPerDegree)"
-            } ?? ""
-            let conditions = "{\"condition\":\(jsonString(trial.condition)),\"stimulus\":\(jsonString(trial.stimulus)),\"repetition\":\(trial.repetition)\(trial.track.map { ",\"track\":\($0)" } ?? "")\(grating)}"
+            let conditions = try TrialConditions(trial, test: stimuli[trial.stimulus]).json()
             return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, trialIndex: trial.index, conditionsJSON: conditions,
                                 background: background, segments: segments, response: response, valueUnit: unit,
                                 track: trial.track, onsetFrame: block.interTrialFrames)
@@ -252,10 +249,5 @@ public struct TimelinePlanBuilder {
             }
         }
         return image
-    }
-
-    private func jsonString(_ s: String) -> String {
-        let data = try? JSONEncoder().encode(s)
-        return data.flatMap { String(data: $0, encoding: .utf8) } ?? "\"\""
     }
 }
