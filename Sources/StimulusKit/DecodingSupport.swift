@@ -17,26 +17,34 @@ func rejectUnknownKeys(_ decoder: Decoder, allowed: [String]) throws {
 }
 
 /// Reads a YAML mapping's fields with defaults, after rejecting keys outside `allowed`.
+///
+/// A size in degrees of visual angle (`X_deg`, see `PixelSizes`) may instead be given in screen
+/// pixels as `X_px`; it is converted with the pixels per degree the file is read for.
 struct Fields {
     let container: KeyedDecodingContainer<AnyCodingKey>
+    let pixelSizes: PixelSizes
 
     init(_ decoder: Decoder, allowed: [String]) throws {
-        try rejectUnknownKeys(decoder, allowed: allowed)
+        try rejectUnknownKeys(decoder, allowed: allowed + allowed.compactMap(PixelSizes.pixelKey))
         container = try decoder.container(keyedBy: AnyCodingKey.self)
+        pixelSizes = PixelSizes(decoder.userInfo[.pixelsPerDegree] as? Double)
+        try pixelSizes.rejectBothUnits(in: container, allowed: allowed)
     }
 
     /// A required field.
     func callAsFunction<T: Decodable>(_ key: String) throws -> T {
-        try container.decode(T.self, forKey: AnyCodingKey(stringValue: key))
+        if let value: T = try pixelSizes.degrees(key, in: container) { return value }
+        return try container.decode(T.self, forKey: AnyCodingKey(stringValue: key))
     }
 
     /// An optional field with its default.
     func callAsFunction<T: Decodable>(_ key: String, default value: T) throws -> T {
-        try container.decodeIfPresent(T.self, forKey: AnyCodingKey(stringValue: key)) ?? value
+        try optional(key) ?? value
     }
 
     /// An optional field without a default.
     func optional<T: Decodable>(_ key: String) throws -> T? {
-        try container.decodeIfPresent(T.self, forKey: AnyCodingKey(stringValue: key))
+        if let value: T = try pixelSizes.degrees(key, in: container) { return value }
+        return try container.decodeIfPresent(T.self, forKey: AnyCodingKey(stringValue: key))
     }
 }

@@ -15,12 +15,14 @@ public struct ExportRequest: Sendable {
         let geometry = profile.geometry ?? .standard
         var width = geometry.screenWidthPx, height = geometry.screenHeightPx
         if let size { (width, height) = try Self.parseSize(size) }
+        let renderer = StimulusRenderer(geometry: geometry, profile: profile)
+        let ppd = renderer.pixelsPerDegree
         guard all || !items.isEmpty else { throw ExportError.io("export", "name at least one stimulus or file, or pass --all") }
         var specs: [StimulusSpec] = []
         let isFile = { (s: String) in s.hasSuffix(".yaml") || s.hasSuffix(".yml") }
         let names = items.filter { !isFile($0) }
         if all || !names.isEmpty {
-            let lib = try StimulusLibrary.load(directory: library)
+            let lib = try StimulusLibrary.load(directory: library, pixelsPerDegree: ppd)
             if all {
                 guard !lib.isEmpty else { throw ExportError.io(library.path, "no stimulus files (*.yaml) in this folder") }
                 specs += lib.keys.sorted().map { lib[$0]! }
@@ -30,10 +32,10 @@ public struct ExportRequest: Sendable {
                 specs.append(s)
             }
         }
-        for f in items where isFile(f) { specs.append(try StimulusLibrary.load(file: URL(fileURLWithPath: f))) }
+        for f in items where isFile(f) { specs.append(try StimulusLibrary.load(file: URL(fileURLWithPath: f), pixelsPerDegree: ppd)) }
         self.specs = specs
         self.directory = URL(fileURLWithPath: outDirectory)
-        self.exporter = StimulusExporter(renderer: StimulusRenderer(geometry: geometry, profile: profile),
+        self.exporter = StimulusExporter(renderer: renderer,
                                          width: width, height: height, force: force, generator: generator)
     }
 

@@ -15,7 +15,10 @@ public enum SessionRunner {
             throw RunError("\(options.protocolFile.path) cannot be run:\n\(report.summary)")
         }
         let profile = try loadProfile(spec, options)
-        let stimuli = try ProtocolStimuli.load(spec, file: options.protocolFile, directory: options.stimulusDirectory)
+        var geometry = profile.geometry ?? .standard
+        geometry.distanceCm = spec.viewing.distanceCm
+        let stimuli = try ProtocolStimuli.load(spec, file: options.protocolFile, directory: options.stimulusDirectory,
+                                               pixelsPerDegree: geometry.pixelsPerDegree())
         if options.fast, case .fullScreen = options.display {
             throw RunError("--fast runs on a virtual clock and is only for --headless or --window runs")
         }
@@ -30,8 +33,7 @@ public enum SessionRunner {
         if let hz = measuredHz, abs(hz - spec.viewing.refreshHz) > spec.viewing.refreshToleranceHz {
             throw RunError("the display refreshes at \(String(format: "%.2f", hz)) Hz but the protocol expects \(spec.viewing.refreshHz) ± \(spec.viewing.refreshToleranceHz) Hz (viewing.refresh_hz); set the display's mode or the protocol's rate")
         }
-        var geometry = profile.geometry ?? .standard
-        geometry.distanceCm = spec.viewing.distanceCm
+        // The screen as opened: the same px/cm, so the same px/deg the stimuli were read at.
         geometry.screenWidthCm *= Double(display.widthPx) / Double(geometry.screenWidthPx)
         geometry.screenWidthPx = display.widthPx
         geometry.screenHeightPx = display.heightPx

@@ -38,18 +38,29 @@ public enum ProtocolCheck {
         let map = parsed.sourceMap
         func fail() -> ValidationReport { ValidationReport(file: file.path, spec: spec, diagnostics: diagnostics) }
 
-        // Stimuli: the library, then the protocol's own (which take precedence).
+        // Monitor and geometry.
+        let profile: MonitorProfile
+        do { profile = try loadProfile(spec.viewing.monitor, override: options.monitorFile, protocolFile: file) } catch {
+            diagnostics.append(map.diagnostic(.error, path: "viewing.monitor", "\(error)", choices: ["standard_srgb", "a profile file"]))
+            return fail()
+        }
+        var geometry = options.geometry ?? profile.geometry ?? .standard
+        geometry.distanceCm = spec.viewing.distanceCm
+        let refreshHz = options.refreshHz ?? spec.viewing.refreshHz
+        // Stimuli: the library, then the protocol's own (which take precedence); sizes in px are
+        // read at the display's pixels per degree.
+        let ppd = geometry.pixelsPerDegree()
         var stimuli: [String: StimulusSpec] = [:]
         let directory = options.stimulusDirectory ?? defaultStimulusDirectory(for: file)
         if let directory {
-            do { stimuli = try StimulusLibrary.load(directory: directory) } catch {
+            do { stimuli = try StimulusLibrary.load(directory: directory, pixelsPerDegree: ppd) } catch {
                 diagnostics.append(ProtocolDiagnostic(severity: .error, file: directory.path, line: nil, column: nil,
                                                       fieldPath: "", message: "stimulus library: \(error)"))
             }
         }
         for name in spec.inlineStimuli.keys.sorted() {
             do {
-                var inline = try StimulusLibrary.parse(yaml: spec.inlineStimuli[name]!, origin: "stimuli.\(name)")
+                var inline = try StimulusLibrary.parse(yaml: spec.inlineStimuli[name]!, origin: "stimuli.\(name)", pixelsPerDegree: ppd)
                 inline.baseDirectory = file.deletingLastPathComponent().path
                 guard inline.name == name else {
                     diagnostics.append(map.diagnostic(.error, path: "stimuli.\(name).name",
@@ -62,15 +73,6 @@ public enum ProtocolCheck {
             }
         }
 
-        // Monitor and geometry.
-        let profile: MonitorProfile
-        do { profile = try loadProfile(spec.viewing.monitor, override: options.monitorFile, protocolFile: file) } catch {
-            diagnostics.append(map.diagnostic(.error, path: "viewing.monitor", "\(error)", choices: ["standard_srgb", "a profile file"]))
-            return fail()
-        }
-        var geometry = options.geometry ?? profile.geometry ?? .standard
-        geometry.distanceCm = spec.viewing.distanceCm
-        let refreshHz = options.refreshHz ?? spec.viewing.refreshHz
         diagnostics += ProtocolValidator.checkMonitor(profile, against: spec.viewing, sourceMap: map)
         diagnostics += ProtocolValidator.checkRefresh(refreshHz, against: spec.viewing, sourceMap: map)
         diagnostics += ProtocolValidator.check(spec, knownStimuli: Set(stimuli.keys), sourceMap: map)

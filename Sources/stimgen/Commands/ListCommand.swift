@@ -20,7 +20,9 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         switch kind {
         case .stimuli:
-            let specs = try StimulusLibrary.load(directory: URL(fileURLWithPath: stimuliDir))
+            // Sizes given in px are read at the standard display's px/deg: the list shows no sizes.
+            let specs = try StimulusLibrary.load(directory: URL(fileURLWithPath: stimuliDir),
+                                                 pixelsPerDegree: ViewingGeometry.standard.pixelsPerDegree())
             let width = specs.keys.map(\.count).max() ?? 0
             for name in specs.keys.sorted() {
                 let s = specs[name]!
