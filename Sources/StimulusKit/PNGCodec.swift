@@ -31,19 +31,22 @@ public enum PNGCodec {
         png.width = UInt32(image.width)
         png.height = UInt32(image.height)
         png.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)  // PNG_FORMAT_RGBA (a compound macro Swift does not import)
-        var size: png_alloc_size_t = 0
         let stride = Int32(image.width * 4)
+        // One compression pass into a buffer the result cannot outgrow (asking libpng for the size
+        // first would compress the image twice); should libpng still need more, it says how much.
+        var capacity = encodedSizeBound(width: image.width, height: image.height)
         var out = Data()
         try image.pixels.withUnsafeBufferPointer { px in
-            guard png_image_write_to_memory(&png, nil, &size, 0, px.baseAddress, stride, nil) != 0 else {
-                throw PNGError.encode(message: message(&png))
+            while true {
+                out = Data(count: capacity)
+                var size = png_alloc_size_t(capacity)
+                let ok = out.withUnsafeMutableBytes { buf in
+                    png_image_write_to_memory(&png, buf.baseAddress, &size, 0, px.baseAddress, stride, nil)
+                }
+                if ok != 0 { out.count = Int(size); return }
+                guard Int(size) > capacity else { throw PNGError.encode(message: message(&png)) }
+                capacity = Int(size)
             }
-            out = Data(count: size)
-            let ok = out.withUnsafeMutableBytes { buf in
-                png_image_write_to_memory(&png, buf.baseAddress, &size, 0, px.baseAddress, stride, nil)
-            }
-            guard ok != 0 else { throw PNGError.encode(message: message(&png)) }
-            out.count = size
         }
         return out
     }
@@ -80,6 +83,15 @@ public enum PNGCodec {
             }
             return DisplayImage(width: w, height: h, pixels: pixels)
         }
+    }
+
+    /// An upper bound (bytes) on an 8-bit RGBA PNG of `width × height` px: zlib's deflate bound on the
+    /// filtered rows (libpng's `PNG_ZLIB_MAX_SIZE`), 12 bytes per IDAT chunk of at least 8 KiB, and
+    /// 1 KiB for the signature and the other chunks.
+    static func encodedSizeBound(width: Int, height: Int) -> Int {
+        let raw = height * (4 * width + 1)
+        let deflated = raw + (raw + 7) / 8 + (raw + 63) / 64 + 11
+        return deflated + 12 * (deflated / 8192 + 1) + 1024
     }
 
     private static func message(_ png: inout png_image) -> String {
