@@ -67,7 +67,7 @@ public struct TimelinePlanBuilder {
                     blocks.append(textBlock(p, phase.name, kind, (text ?? "Break.") + "\n\nPress any key to continue.", response: .anyKey))
                 }
             case .presentation(let presentation):
-                blocks.append(presentationBlock(p, phase.name, kind, presentation, frames: phase.frameCount ?? 0))
+                blocks.append(try presentationBlock(p, phase.name, kind, presentation, frames: phase.frameCount ?? 0))
                 if phase.kind == .adaptation { adapted = true }
                 if phase.kind == .reversal { adapted = false }
             case .trials(let trials):
@@ -79,14 +79,16 @@ public struct TimelinePlanBuilder {
             }
         }
         let renderer = StimulusRenderer(geometry: geometry, profile: profile)
-        let stimuli = self.stimuli, profile = self.profile, bg = backgroundLinear, w = width, h = height
+        let stimuli = self.stimuli, profile = self.profile, bg = backgroundLinear, w = width, h = height, refreshHz = timeline.refreshHz
         let images: SessionPlayer.ImageSource = { key in
             if let (colour, diameterDeg) = discs[key] {
                 let image = Self.disc(colour: colour, diameterPx: diameterDeg * renderer.pixelsPerDegree, background: bg, width: w, height: h)
                 return (w, h, profile.encode(image).pixels)
             }
-            guard let spec = stimuli[key] else { throw PlanError("no stimulus named '\(key)'") }
-            return (w, h, try renderer.renderDisplay(spec, width: w, height: h).pixels)
+            if let spec = stimuli[key] { return (w, h, try renderer.renderDisplay(spec, width: w, height: h).pixels) }
+            guard let (name, image) = MovingImageKey.parse(key), let spec = stimuli[name],
+                  let animation = try StimulusAnimation(spec, refreshHz: refreshHz) else { throw PlanError("no stimulus named '\(key)'") }
+            return (w, h, try renderer.renderDisplay(spec, width: w, height: h, time: animation.time(ofImage: image)).pixels)
         }
         return (PresentationPlan(refreshHz: timeline.refreshHz, blocks: blocks), images)
     }
@@ -117,9 +119,23 @@ public struct TimelinePlanBuilder {
         }
     }
 
-    private func presentationBlock(_ p: Int, _ name: String, _ kind: String, _ presentation: Presentation, frames: Int) -> PlannedBlock {
+    /// How stimulus `name` moves at the timeline's refresh rate; nil when it is still.
+    private func animation(_ name: String) throws(PlanError) -> StimulusAnimation? {
+        guard let spec = stimuli[name] else { return nil }
+        do { return try StimulusAnimation(spec, refreshHz: timeline.refreshHz) } catch { throw PlanError("stimulus '\(name)': \(error)") }
+    }
+
+    /// The image a frame draws for stimulus `name`, `sinceOnset` frames after its onset.
+    private func imageKey(_ name: String, sinceOnset: Int) throws(PlanError) -> String {
+        guard let animation = try animation(name) else { return name }
+        return MovingImageKey.key(name, image: animation.image(atFrame: sinceOnset))
+    }
+
+    private func presentationBlock(_ p: Int, _ name: String, _ kind: String, _ presentation: Presentation, frames: Int) throws(PlanError) -> PlannedBlock {
         var cuts: Set<Int> = [0]
         for o in presentation.onsets { cuts.insert(o.frame); cuts.insert(o.frame + o.frames) }
+        // A moving stimulus draws a new image every frame.
+        for o in presentation.onsets where try animation(o.stimulus) != nil { cuts.formUnion(o.frame..<(o.frame + o.frames)) }
         for f in presentation.fixationChanges { cuts.insert(f.frame) }
         for c in presentation.countdown { cuts.insert(c.frame) }
         let points = cuts.filter { $0 < frames }.sorted()
@@ -130,7 +146,7 @@ public struct TimelinePlanBuilder {
             let end = i + 1 < points.count ? points[i + 1] : frames
             var layers: [Layer] = []
             if let onset = presentation.onsets.last(where: { $0.frame <= start && start < $0.frame + $0.frames }) {
-                layers.append(.image(key: onset.stimulus, rect: full, tinted: false))
+                layers.append(.image(key: try imageKey(onset.stimulus, sinceOnset: start - onset.frame), rect: full, tinted: false))
             }
             if let letter = presentation.fixationChanges.last(where: { $0.frame <= start }) {
                 layers.append(.text(letter.letter, pointSize: letterPoints, colour: .black,
@@ -194,12 +210,18 @@ public struct TimelinePlanBuilder {
             if case .forcedChoice = block.response { tinted = false } else { tinted = true }
             var segments: [FrameSegment] = []
             if block.interTrialFrames > 0 { segments.append(FrameSegment(frames: block.interTrialFrames, layers: [])) }
-            let stimulus = Layer.image(key: trial.stimulus, rect: full, tinted: tinted)
             if let on = block.stimulusFrames {
-                segments.append(FrameSegment(frames: on, layers: [stimulus]))
+                if try animation(trial.stimulus) != nil {
+                    for f in 0..<on {
+                        segments.append(FrameSegment(frames: 1, layers: [.image(key: try imageKey(trial.stimulus, sinceOnset: f), rect: full, tinted: tinted)]))
+                    }
+                } else {
+                    segments.append(FrameSegment(frames: on, layers: [.image(key: trial.stimulus, rect: full, tinted: tinted)]))
+                }
                 segments.append(FrameSegment(frames: 1, layers: []))
             } else {
-                segments.append(FrameSegment(frames: 1, layers: [stimulus]))
+                // Held until the response: a moving test stimulus is held at its onset image.
+                segments.append(FrameSegment(frames: 1, layers: [.image(key: try imageKey(trial.stimulus, sinceOnset: 0), rect: full, tinted: tinted)]))
             }
             let conditions = try TrialConditions(trial, test: stimuli[trial.stimulus]).json()
             return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, trialIndex: trial.index, conditionsJSON: conditions,

@@ -63,18 +63,18 @@ public enum FlashAnalysis {
                                  redFlashingAreaSr: 0, worstGeneralAt: nil, worstRedAt: nil)
         }
         for cell in 0..<cells {
-            let start = sequence.images[first.image]
-            var general = TransitionCounter(threshold: 0.1, inclusive: true, start: start.luminance[cell], startFlag: false,
+            let start = sequence.cell(cell, during: first)
+            var general = TransitionCounter(threshold: 0.1, inclusive: true, start: start.luminance, startFlag: false,
                                             qualifies: { from, _, to, _ in min(from, to) < 0.8 })
-            var red = TransitionCounter(threshold: 20, inclusive: false, start: start.redValue[cell],
-                                        startFlag: start.isSaturatedRed[cell],
+            var red = TransitionCounter(threshold: 20, inclusive: false, start: start.redValue,
+                                        startFlag: start.isSaturatedRed,
                                         qualifies: { _, fromSaturated, _, toSaturated in fromSaturated || toSaturated })
             var generalWindow = SlidingCount(windowFrames: refreshHz)
             var redWindow = SlidingCount(windowFrames: refreshHz)
             for (index, run) in sequence.runs.enumerated().dropFirst() {
-                let image = sequence.images[run.image]
-                if general.feed(image.luminance[cell], flag: false) { generalWindow.add(runStarts[index]) }
-                if red.feed(image.redValue[cell], flag: image.isSaturatedRed[cell]) { redWindow.add(runStarts[index]) }
+                let shown = sequence.cell(cell, during: run)
+                if general.feed(shown.luminance, flag: false) { generalWindow.add(runStarts[index]) }
+                if red.feed(shown.redValue, flag: shown.isSaturatedRed) { redWindow.add(runStarts[index]) }
             }
             (generalMax[cell], generalStart[cell]) = (generalWindow.maximum, generalWindow.maximumStart)
             (redMax[cell], redStart[cell]) = (redWindow.maximum, redWindow.maximumStart)

@@ -5,9 +5,12 @@ import StimulusKit
 /// reduced analysis resolution through the one StimulusKit renderer, averages it into the
 /// `SafetyGrid`, and replays each timed phase frame by frame as runs of identical frames.
 ///
-/// What is modelled: stimuli, blanks (the background) and the flicker-photometry disc. Not
-/// modelled: the fixation letters and the countdown text (each well under 1°, far below 0.006 sr).
-/// Test phases whose stimulus stays until the response are modelled with a 1-s showing per trial.
+/// What is modelled: stimuli, moving ones frame by frame (`StimulusAnimation`: a drifting grating
+/// flickers at each point at its drift rate), blanks (the background), the flicker-photometry disc,
+/// and the fixation letters (black, each as a solid square of its height at its jittered position,
+/// changing when the letter changes). Not modelled: the countdown text (white digits under 1° at the
+/// bottom edge, changing once a second). Test phases whose stimulus stays until the response are
+/// modelled with a 1-s showing per trial.
 public struct SafetyAnalyzer {
     public var geometry: ViewingGeometry
     public var profile: MonitorProfile
@@ -32,32 +35,52 @@ public struct SafetyAnalyzer {
     /// Analyses `timeline`; `stimuli` must hold every stimulus it names.
     public func analyse(_ timeline: Timeline, stimuli: [String: StimulusSpec]) throws -> SafetyReport {
         let background = SIMD3(timeline.backgroundLinearRGB[0], timeline.backgroundLinearRGB[1], timeline.backgroundLinearRGB[2])
-        var images = ImageTable(grid: grid, profile: profile, background: background)
+        var images = ImageTable(grid: grid, profile: profile, background: background, refreshHz: timeline.refreshHz)
         var phases: [SafetyReport.PhaseFlashes] = []
         var longestShowing: [String: Int] = [:]
         var changing: Set<String> = []
         let lead = Int(timeline.refreshHz.rounded())  // one second of background around each phase
         for phase in timeline.phases {
             var runs = [FrameSequence.Run(image: 0, frames: lead, label: "background before \(phase.name)")]
+            var overlays: [CellOverlay] = []
             var assumption: String?
-            func show(_ stimulus: String, _ frames: Int) throws {
-                let image = try images.index(of: stimulus, stimuli: stimuli, renderer: renderer)
-                runs.append(FrameSequence.Run(image: image, frames: frames, label: "\(phase.name): \(stimulus)"))
-                longestShowing[stimulus] = max(longestShowing[stimulus] ?? 0, frames)
+            /// `frames` frames of `stimulus` from frame `sinceOnset` after its onset: one run, or one
+            /// per frame while it moves.
+            func show(_ stimulus: String, _ frames: Int, sinceOnset: Int = 0, overlay: Int? = nil) throws {
+                let label = "\(phase.name): \(stimulus)"
+                if let animation = try images.animation(of: stimulus, stimuli: stimuli) {
+                    for f in sinceOnset..<(sinceOnset + frames) {
+                        let image = try images.index(of: stimulus, stimuli: stimuli, renderer: renderer, animationImage: animation.image(atFrame: f))
+                        runs.append(FrameSequence.Run(image: image, frames: 1, label: label, overlay: overlay))
+                    }
+                } else {
+                    let image = try images.index(of: stimulus, stimuli: stimuli, renderer: renderer)
+                    runs.append(FrameSequence.Run(image: image, frames: frames, label: label, overlay: overlay))
+                }
+                longestShowing[stimulus] = max(longestShowing[stimulus] ?? 0, sinceOnset + frames)
             }
-            func blank(_ frames: Int) {
+            func blank(_ frames: Int, overlay: Int? = nil) {
                 guard frames > 0 else { return }
-                runs.append(FrameSequence.Run(image: 0, frames: frames, label: "\(phase.name): blank"))
+                runs.append(FrameSequence.Run(image: 0, frames: frames, label: "\(phase.name): blank", overlay: overlay))
             }
             switch phase.content {
             case .presentation(let presentation):
-                var frame = 0
-                for onset in presentation.onsets {
-                    blank(onset.frame - frame)
-                    try show(onset.stimulus, onset.frames)
-                    frame = onset.frame + onset.frames
+                let end = phase.frameCount ?? presentation.onsets.map { $0.frame + $0.frames }.max() ?? 0
+                let letterSide = presentation.fixation?.sizeDeg ?? 0
+                overlays = presentation.fixationChanges.map { CellOverlay(squareAtXDeg: $0.xDeg, yDeg: $0.yDeg, sideDeg: letterSide, grid: grid) }
+                var cuts: Set<Int> = [0]
+                for o in presentation.onsets { cuts.insert(o.frame); cuts.insert(o.frame + o.frames) }
+                for c in presentation.fixationChanges { cuts.insert(c.frame) }
+                let starts = cuts.filter { $0 < end }.sorted()
+                for (i, start) in starts.enumerated() {
+                    let stop = i + 1 < starts.count ? starts[i + 1] : end
+                    let letter = presentation.fixationChanges.lastIndex { $0.frame <= start }
+                    if let onset = presentation.onsets.last(where: { $0.frame <= start && start < $0.frame + $0.frames }) {
+                        try show(onset.stimulus, stop - start, sinceOnset: start - onset.frame, overlay: letter)
+                    } else {
+                        blank(stop - start, overlay: letter)
+                    }
                 }
-                blank((phase.frameCount ?? frame) - frame)
                 let names = Set(presentation.onsets.map(\.stimulus))
                 if names.count > 1 { changing.formUnion(names) }
             case .trials(let block):
@@ -82,7 +105,7 @@ public struct SafetyAnalyzer {
                 continue
             }
             runs.append(FrameSequence.Run(image: 0, frames: lead, label: "background after \(phase.name)"))
-            let findings = FlashAnalysis.analyse(FrameSequence(images: images.frames, runs: runs), grid: grid,
+            let findings = FlashAnalysis.analyse(FrameSequence(images: images.frames, runs: runs, overlays: overlays), grid: grid,
                                                  refreshHz: timeline.refreshHz)
             phases.append(SafetyReport.PhaseFlashes(phase: phase.name, findings: findings, assumption: assumption))
         }
@@ -111,30 +134,47 @@ public struct SafetyAnalyzer {
         return StimulusRenderer(geometry: reduced, profile: profile)
     }
 
-    /// Grid images by stimulus name, rendered once each; index 0 is the background.
+    /// Grid images by stimulus name (and, for a moving stimulus, by its animation image), rendered
+    /// once each; index 0 is the background.
     private struct ImageTable {
         let grid: SafetyGrid
         let profile: MonitorProfile
+        let refreshHz: Double
         var frames: [SafetyFrame]
-        var indexByName: [String: Int] = [:]
-        /// The analysis renders, by stimulus name (for the pattern rule).
+        var indexByKey: [String: Int] = [:]
+        /// The analysis renders, by stimulus name (at onset, for the pattern rule).
         var rendered: [String: LinearImage] = [:]
+        var animations: [String: StimulusAnimation?] = [:]
 
-        init(grid: SafetyGrid, profile: MonitorProfile, background: SIMD3<Double>) {
+        init(grid: SafetyGrid, profile: MonitorProfile, background: SIMD3<Double>, refreshHz: Double) {
             self.grid = grid
             self.profile = profile
+            self.refreshHz = refreshHz
             frames = [SafetyFrame(uniform: background, cellCount: grid.cellCount, profile: profile)]
         }
 
-        mutating func index(of name: String, stimuli: [String: StimulusSpec], renderer: StimulusRenderer) throws -> Int {
-            if let index = indexByName[name] { return index }
+        /// How `name` moves at the timeline's refresh rate; nil when it is still.
+        mutating func animation(of name: String, stimuli: [String: StimulusSpec]) throws -> StimulusAnimation? {
+            if let known = animations[name] { return known }
             guard let spec = stimuli[name] else { throw SafetyAnalysisError.unknownStimulus(name) }
+            let animation = try StimulusAnimation(spec, refreshHz: refreshHz)
+            animations[name] = animation
+            return animation
+        }
+
+        /// The frame index of stimulus `name`, or of image `animationImage` of its animation.
+        mutating func index(of name: String, stimuli: [String: StimulusSpec], renderer: StimulusRenderer,
+                            animationImage: Int? = nil) throws -> Int {
+            let key = animationImage.map { "\(name)@\($0)" } ?? name
+            if let index = indexByKey[key] { return index }
+            guard let spec = stimuli[name] else { throw SafetyAnalysisError.unknownStimulus(name) }
+            let time = try animationImage.map { try animation(of: name, stimuli: stimuli)?.time(ofImage: $0) ?? 0 } ?? 0
             let aspect = Double(grid.geometry.screenHeightPx) / Double(grid.geometry.screenWidthPx)
             let width = renderer.geometry.screenWidthPx
-            let image = try renderer.render(spec, width: width, height: max(1, Int((Double(width) * aspect).rounded())))
+            let image = try renderer.render(spec, width: width, height: max(1, Int((Double(width) * aspect).rounded())), time: time)
             frames.append(SafetyFrame(image: image, grid: grid, profile: profile))
-            rendered[name] = image
-            indexByName[name] = frames.count - 1
+            if (animationImage ?? 0) == 0 { rendered[name] = image }
+            indexByKey[key] = frames.count - 1
             return frames.count - 1
         }
 

@@ -51,7 +51,8 @@ public struct SafetyFrame: Sendable, Equatable {
     }
 }
 
-/// What the display shows over time: `images` and the runs of frames that show them in order.
+/// What the display shows over time: `images` and the runs of frames that show them in order, each
+/// perhaps with a black overlay (a fixation letter) darkening some cells.
 public struct FrameSequence: Sendable, Equatable {
     public struct Run: Sendable, Equatable {
         /// Index into `images`.
@@ -59,20 +60,34 @@ public struct FrameSequence: Sendable, Equatable {
         public var frames: Int
         /// What is shown, for messages (e.g. `adaptation: red_horizontal`).
         public var label: String
+        /// Index into `overlays`, when something black is drawn over the image.
+        public var overlay: Int?
 
-        public init(image: Int, frames: Int, label: String) {
+        public init(image: Int, frames: Int, label: String, overlay: Int? = nil) {
             self.image = image
             self.frames = frames
             self.label = label
+            self.overlay = overlay
         }
     }
 
     public var images: [SafetyFrame]
     public var runs: [Run]
+    public var overlays: [CellOverlay]
 
-    public init(images: [SafetyFrame], runs: [Run]) {
+    public init(images: [SafetyFrame], runs: [Run], overlays: [CellOverlay] = []) {
         self.images = images
         self.runs = runs
+        self.overlays = overlays
+    }
+
+    /// Relative luminance, red value and saturated-red flag of `cell` during `run`. A black overlay
+    /// covering a fraction a of the cell scales the cell's mean linear RGB by 1 − a, so luminance and
+    /// red value scale by 1 − a and R/(R+G+B) is unchanged (until nothing is left).
+    func cell(_ cell: Int, during run: Run) -> (luminance: Double, redValue: Double, isSaturatedRed: Bool) {
+        let image = images[run.image]
+        let keep = run.overlay.map { 1 - (overlays[$0].coverage[cell] ?? 0) } ?? 1
+        return (image.luminance[cell] * keep, image.redValue[cell] * keep, image.isSaturatedRed[cell] && keep > 0)
     }
 
     public var frameCount: Int { runs.reduce(0) { $0 + $1.frames } }

@@ -76,7 +76,7 @@ public enum ProtocolCheck {
         diagnostics += ProtocolValidator.checkMonitor(profile, against: spec.viewing, sourceMap: map)
         diagnostics += ProtocolValidator.checkRefresh(refreshHz, against: spec.viewing, sourceMap: map)
         diagnostics += ProtocolValidator.check(spec, knownStimuli: Set(stimuli.keys), sourceMap: map)
-        diagnostics += renderChecks(spec, stimuli: stimuli, geometry: geometry, profile: profile, sourceMap: map)
+        diagnostics += renderChecks(spec, stimuli: stimuli, geometry: geometry, profile: profile, refreshHz: refreshHz, sourceMap: map)
 
         var (timeline, compileDiagnostics) = TimelineCompiler.compile(spec, refreshHz: refreshHz, sourceMap: map)
         for (name, _) in references(spec) { timeline.stimuli[name] = stimuli[name] }
@@ -121,7 +121,7 @@ public enum ProtocolCheck {
     /// Renders every referenced stimulus at a small size, so that invalid parameters and
     /// out-of-gamut colours are reported at the place that uses them.
     private static func renderChecks(_ spec: ProtocolSpec, stimuli: [String: StimulusSpec], geometry: ViewingGeometry,
-                                     profile: MonitorProfile, sourceMap: SourceMap) -> [ProtocolDiagnostic] {
+                                     profile: MonitorProfile, refreshHz: Double, sourceMap: SourceMap) -> [ProtocolDiagnostic] {
         let small = ViewingGeometry(screenWidthCm: geometry.screenWidthCm, screenWidthPx: 32,
                                     screenHeightPx: max(1, 32 * geometry.screenHeightPx / geometry.screenWidthPx),
                                     distanceCm: geometry.distanceCm)
@@ -131,7 +131,10 @@ public enum ProtocolCheck {
         for (name, path) in references(spec) where !checked.contains(name) {
             checked.insert(name)
             guard let stimulus = stimuli[name] else { continue }
-            do { _ = try renderer.render(stimulus, width: small.screenWidthPx, height: small.screenHeightPx) } catch {
+            do {
+                _ = try renderer.render(stimulus, width: small.screenWidthPx, height: small.screenHeightPx)
+                _ = try StimulusAnimation(stimulus, refreshHz: refreshHz)
+            } catch {
                 diagnostics.append(sourceMap.diagnostic(.error, path: path, "stimulus '\(name)' cannot be shown: \(error)"))
             }
         }
