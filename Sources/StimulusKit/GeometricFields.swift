@@ -46,10 +46,14 @@ struct CircleGridField: WeightField {
     func weights(y: Int, x0: Int, count: Int, into w: UnsafeMutablePointer<Float>) {
         let d = rect.dy(y)
         let dy = Float(d - spacingPx * (d / spacingPx).rounded())
-        let start = x0 - rect.x0
-        for i in 0..<count {
-            let dx = columnOffset[start + i]
-            w[i] = Coverage.edge((dx * dx + dy * dy).squareRoot() - radiusPx)
+        let start = x0 - rect.x0, whole = count - count % 8, r = radiusPx
+        columnOffset.withUnsafeBufferPointer { offsets in
+            let dx = offsets.baseAddress! + start
+            for i in stride(from: 0, to: whole, by: 8) {   // eight pixels per step, as in GratingField
+                let x = UnsafeRawPointer(dx + i).loadUnaligned(as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(w + i).storeBytes(of: Coverage.edge((x * x + dy * dy).squareRoot() - r), as: SIMD8<Float>.self)
+            }
+            for i in whole..<count { w[i] = Coverage.edge((dx[i] * dx[i] + dy * dy).squareRoot() - r) }
         }
     }
 }

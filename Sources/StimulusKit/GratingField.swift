@@ -40,13 +40,22 @@ struct GratingField: WeightField {
     func weights(y: Int, x0: Int, count: Int, into w: UnsafeMutablePointer<Float>) {
         let r = fy * rect.dy(y) + rowPhase
         let start = x0 - rect.x0
+        // Eight pixels per step with explicit SIMD loads and stores (the optimiser does not vectorise
+        // these loops by itself: it cannot rule out that `w` overlaps the column tables), then the rest.
+        let whole = count - count % 8
         switch wave.waveform {
         case .sine:
             let sr = Float(sin(2 * Double.pi * r)), cr = Float(cos(2 * Double.pi * r))
             let k = 0.5 * wave.contrast
             columnSin.withUnsafeBufferPointer { s in
                 columnCos.withUnsafeBufferPointer { c in
-                    for i in 0..<count { w[i] = 0.5 + k * (s[start + i] * cr + c[start + i] * sr) }
+                    let s = s.baseAddress! + start, c = c.baseAddress! + start
+                    for i in stride(from: 0, to: whole, by: 8) {
+                        let s8 = UnsafeRawPointer(s + i).loadUnaligned(as: SIMD8<Float>.self)
+                        let c8 = UnsafeRawPointer(c + i).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(w + i).storeBytes(of: 0.5 + k * (s8 * cr + c8 * sr), as: SIMD8<Float>.self)
+                    }
+                    for i in whole..<count { w[i] = 0.5 + k * (s[i] * cr + c[i] * sr) }
                 }
             }
         case .square:
@@ -54,8 +63,14 @@ struct GratingField: WeightField {
             let rf = Float(r - r.rounded(.down))
             let k = wave.contrast, d = wave.duty, h = halfPixel, inv = 1 / (2 * halfPixel)
             columnPhase.withUnsafeBufferPointer { u in
-                for i in 0..<count {
-                    let v = u[start + i] + rf
+                let u = u.baseAddress! + start
+                for i in stride(from: 0, to: whole, by: 8) {
+                    let v = UnsafeRawPointer(u + i).loadUnaligned(as: SIMD8<Float>.self) + rf
+                    let coverage = (Coverage.squareIntegral(v + h, duty: d) - Coverage.squareIntegral(v - h, duty: d)) * inv
+                    UnsafeMutableRawPointer(w + i).storeBytes(of: 0.5 + 0.5 * k * (2 * coverage - 1), as: SIMD8<Float>.self)
+                }
+                for i in whole..<count {
+                    let v = u[i] + rf
                     let coverage = (Coverage.squareIntegral(v + h, duty: d) - Coverage.squareIntegral(v - h, duty: d)) * inv
                     w[i] = 0.5 + 0.5 * k * (2 * coverage - 1)
                 }

@@ -52,7 +52,8 @@ struct TwoColourPainter: Painter {
         let raw = UnsafeMutableRawPointer(rgb)
         var i = 0
         while i + 4 <= count {
-            let v = SIMD4(w[i], w[i + 1], w[i + 2], w[i + 3]).clamped(lowerBound: SIMD4(repeating: 0), upperBound: SIMD4(repeating: 1))
+            var v = UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Float>.self)
+            v = v.replacing(with: 0, where: v .< 0).replacing(with: 1, where: v .> 1)   // `clamped` stays a call
             raw.storeBytes(of: b0 + SIMD4(v[0], v[0], v[0], v[1]) * d0, toByteOffset: i * 12, as: SIMD4<Float>.self)
             raw.storeBytes(of: b1 + SIMD4(v[1], v[1], v[2], v[2]) * d1, toByteOffset: i * 12 + 16, as: SIMD4<Float>.self)
             raw.storeBytes(of: b2 + SIMD4(v[2], v[3], v[3], v[3]) * d2, toByteOffset: i * 12 + 32, as: SIMD4<Float>.self)
