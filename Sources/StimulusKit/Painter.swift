@@ -43,28 +43,16 @@ struct TwoColourPainter: Painter {
         }
     }
 
-    /// rgb = b + clamp(w, 0, 1) × (a − b), four pixels (twelve floats) per step.
+    /// rgb = b + clamp(w, 0, 1) × (a − b). A plain loop: writing the interleaved floats one by one is
+    /// as fast as building them in SIMD registers (the stores, not the arithmetic, set the pace).
     @inline(__always)
     private func mix(_ w: UnsafeMutablePointer<Float>, count: Int, into rgb: UnsafeMutablePointer<Float>) {
         let d = a - b
-        let b0 = SIMD4(b.x, b.y, b.z, b.x), b1 = SIMD4(b.y, b.z, b.x, b.y), b2 = SIMD4(b.z, b.x, b.y, b.z)
-        let d0 = SIMD4(d.x, d.y, d.z, d.x), d1 = SIMD4(d.y, d.z, d.x, d.y), d2 = SIMD4(d.z, d.x, d.y, d.z)
-        let raw = UnsafeMutableRawPointer(rgb)
-        var i = 0
-        while i + 4 <= count {
-            var v = UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Float>.self)
-            v = v.replacing(with: 0, where: v .< 0).replacing(with: 1, where: v .> 1)   // `clamped` stays a call
-            raw.storeBytes(of: b0 + SIMD4(v[0], v[0], v[0], v[1]) * d0, toByteOffset: i * 12, as: SIMD4<Float>.self)
-            raw.storeBytes(of: b1 + SIMD4(v[1], v[1], v[2], v[2]) * d1, toByteOffset: i * 12 + 16, as: SIMD4<Float>.self)
-            raw.storeBytes(of: b2 + SIMD4(v[2], v[3], v[3], v[3]) * d2, toByteOffset: i * 12 + 32, as: SIMD4<Float>.self)
-            i += 4
-        }
-        while i < count {
+        for i in 0..<count {
             let wi = min(max(w[i], 0), 1)
             rgb[3 * i] = b.x + wi * d.x
             rgb[3 * i + 1] = b.y + wi * d.y
             rgb[3 * i + 2] = b.z + wi * d.z
-            i += 1
         }
     }
 }
