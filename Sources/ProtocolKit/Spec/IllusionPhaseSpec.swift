@@ -22,6 +22,13 @@ public struct IllusionPhaseSpec: Codable, Sendable, Equatable {
     public var fieldDeg: Double
     public var method: IllusionMethodSpec
 
+    public init(name: String, stimulus: String, strengths: [Double], repetitions: Int, minDifference: Double, maxDifference: Double,
+                responseWindow: TimeSpan?, interTrialInterval: TimeSpan, fieldDeg: Double, method: IllusionMethodSpec) {
+        self.name = name; self.stimulus = stimulus; self.strengths = strengths; self.repetitions = repetitions
+        self.minDifference = minDifference; self.maxDifference = maxDifference; self.responseWindow = responseWindow
+        self.interTrialInterval = interTrialInterval; self.fieldDeg = fieldDeg; self.method = method
+    }
+
     /// Spacing of the pre-rendered `difference` levels (the illusion's unit): the fine step, or the staircase step.
     public var gridStep: Double {
         switch method {
@@ -60,6 +67,10 @@ public struct IllusionAdjustmentSpec: Codable, Sendable, Equatable {
     public var coarseStep: Double
     public var fineStep: Double
     public var keys: NullingKeys
+
+    public init(coarseStep: Double, fineStep: Double, keys: NullingKeys) {
+        self.coarseStep = coarseStep; self.fineStep = fineStep; self.keys = keys
+    }
 }
 
 public struct IllusionStaircaseSpec: Codable, Sendable, Equatable {
@@ -73,4 +84,9 @@ public struct IllusionStaircaseSpec: Codable, Sendable, Equatable {
     /// Key meaning "A looks more than B" (longer, larger, lighter, more clockwise…) and the key meaning less.
     public var moreKey: String
     public var lessKey: String
+
+    public init(step: Double, maxTrials: Int, stopAfterReversals: Int, reversalsForEstimate: Int, moreKey: String, lessKey: String) {
+        self.step = step; self.maxTrials = maxTrials; self.stopAfterReversals = stopAfterReversals
+        self.reversalsForEstimate = reversalsForEstimate; self.moreKey = moreKey; self.lessKey = lessKey
+    }
 }
