@@ -26,7 +26,12 @@ import Testing
                 """)
             #expect(rows.count == 20)
             #expect(rows.allSatisfy { ($0["illusion"] as String) == "muller_lyer" && ($0["value_unit"] as String) == "deg (length)" })
-            #expect(rows.allSatisfy { ($0["trajectory_json"] as String).contains("confirm") })
+            #expect(rows.allSatisfy { ($0["trajectory_json"] as String).contains("t_s") })
+            // Settings lie on the protocol's 0.05-deg grid from −1 to 1.
+            #expect(rows.allSatisfy { row in
+                let v = row["value"] as Double
+                return abs(v) <= 1 && abs(v / 0.05 - (v / 0.05).rounded()) < 1e-9
+            })
             let strengths = rows.map { $0["strength"] as Double }
             #expect(Set(strengths) == [-1, -0.5, 0, 0.5, 1] && strengths.filter { $0 == 1 }.count == 4)
         }

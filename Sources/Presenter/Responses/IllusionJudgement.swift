@@ -88,17 +88,18 @@ public struct IllusionJudgement: Sendable, Equatable {
 
     /// Applies a key pressed `reactionTime` s after onset; returns the answer when the key completes a response:
     /// the confirmed setting with its trajectory (adjustment), or the presented difference with the choice and the
-    /// track's PSE estimate so far (staircase: "A looks more" moves the difference down).
+    /// track's PSE estimate so far (staircase: "A looks more" moves the difference down). Recorded values are the
+    /// grid level's difference as shown.
     mutating func handle(_ event: KeyEvent, reactionTime: Double) -> ResponseState.Answer? {
+        let shown = configuration.phase.difference(atLevel: levelIndex)
         switch procedure {
         case .adjustment(var a, let keys):
             guard let action = keys.action(forKey: event.key) else { return nil }
             a.apply(action, at: reactionTime)
             procedure = .adjustment(a, keys)
-            return a.isConfirmed ? ResponseState.Answer(value: a.value, trajectory: a.trajectory) : nil
+            return a.isConfirmed ? ResponseState.Answer(value: shown, trajectory: a.trajectory) : nil
         case .staircase(var s, let more, let less):
             guard event.key == more || event.key == less else { return nil }
-            let shown = s.level
             s.record(event.key == more)
             procedure = .staircase(s, more: more, less: less)
             return ResponseState.Answer(value: shown, choice: event.key, estimate: s.thresholdEstimate)
