@@ -87,9 +87,11 @@ import Testing
         #expect(grating.errors.contains { $0.fieldPath == "phases[0].stimulus" && $0.message.contains("needs an illusion") && $0.validChoices.contains("illusion_cafe_wall") })
         // Ebbinghaus at size 2 deg: |difference| must stay below 4 deg so that both discs have a size.
         let range = try check(Self.phase("      type: adjustment\n      coarse_step: 1\n      fine_step: 0.5", range: (-1, 5), stimulus: "illusion_ebbinghaus"))
-        #expect(range.errors.contains { $0.fieldPath == "phases[0].max_difference" && $0.message.contains("difference 5") })
+        let atMax = range.errors.filter { $0.fieldPath == "phases[0].max_difference" }
+        #expect(atMax.count == 1 && atMax[0].message.contains("difference 5") && atMax[0].line != nil, "\(atMax)")
         #expect(!range.errors.contains { $0.fieldPath == "phases[0].min_difference" })
         let strength = try check(Self.phase(Self.adjustment, stimulus: "illusion_vertical_horizontal").replacingOccurrences(of: "[-1, 0, 0.5, 1]", with: "[0, 2]"))
-        #expect(strength.errors.contains { $0.fieldPath == "phases[0].strengths[1]" && $0.message.contains("illusion_strength") })
+        let atStrength = strength.errors.filter { $0.fieldPath == "phases[0].strengths[1]" }
+        #expect(atStrength.count == 1 && atStrength[0].message.contains("illusion_strength 2 lies outside −1…1"), "\(atStrength)")
     }
 }
