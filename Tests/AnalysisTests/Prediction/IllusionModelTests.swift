@@ -9,8 +9,9 @@ import Testing
     @Test func theV1ModelGivesFiniteLayersForEveryShippedIllusion() throws {
         let stimuli = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Stimuli")
-        // 3 deg at 16 px/deg: 48 px, small enough for a debug build, Nyquist 8 cpd above the model's 6-cpd band.
-        let configuration = V1Configuration(fieldDeg: 3, pixelsPerDegree: 16)
+        // 6 deg at 16 px/deg: 96 px, small enough for a debug build, wide enough for the 0.75-cpd kernel, Nyquist
+        // 8 cpd above the model's 6-cpd band.
+        let configuration = V1Configuration(fieldDeg: 6, pixelsPerDegree: 16)
         let model = try V1Model(configuration: configuration, profile: .standardSRGB, background: SIMD3(0.5, 0.5, 0.5))
         let view = ModelView(configuration: configuration, profile: .standardSRGB, distanceCm: 57)
         for kind in IllusionKind.allCases {
