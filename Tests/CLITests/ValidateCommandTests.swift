@@ -59,6 +59,8 @@ import Testing
         let (status, output) = try stimgen(["list", "protocols"])
         #expect(status == 0)
         #expect(output.contains("mccollough-classic"))
-        #expect(output.contains("8 protocols in Protocols"))
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Protocols").path)
+            .filter { $0.hasSuffix(".yaml") }.count
+        #expect(shipped >= 11 && output.contains("\(shipped) protocols in Protocols"))
     }
 }

@@ -15,7 +15,8 @@ import Testing
     @Test func theShippedSetIsComplete() {
         let names = Set(Self.protocolFiles.map { $0.deletingPathExtension().lastPathComponent })
         #expect(names.isSuperset(of: ["mccollough-classic", "mccollough-bach", "mccollough-circles-crosses", "mccollough-retest",
-                                      "mccollough-reversal", "isoluminance", "tilt-aftereffect", "motion-aftereffect"]))
+                                      "mccollough-reversal", "isoluminance", "tilt-aftereffect", "motion-aftereffect",
+                                      "illusion-muller-lyer", "illusion-ebbinghaus", "illusion-tilt"]))
     }
 
     @Test(arguments: protocolFiles) func validatesAndIsSafe(_ file: URL) {

@@ -84,7 +84,7 @@ public struct AftereffectPrediction: Sendable {
                                                    adaptationS: Double(adaptedFrames) * frameS,
                                                    perceivedTintDKLLM: tint, predictedNullDKLLM: tint.map { -$0 }))
                 }
-            case .text, .consent, .flickerPhotometry:
+            case .text, .consent, .flickerPhotometry, .illusionPSE:
                 break
             }
         }

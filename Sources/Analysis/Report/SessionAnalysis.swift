@@ -7,6 +7,8 @@ public struct SessionAnalysis: Sendable, Equatable {
     public var nulling: NullingSummary?
     public var forcedChoice: ForcedChoiceSummary?
     public var staircases: StaircaseSummary?
+    /// `nil` when the session has no illusion PSE responses.
+    public var illusionPSE: IllusionPSESummary?
     public var monitorProfile: JSONOverview
     public var safety: JSONOverview
 
@@ -17,6 +19,7 @@ public struct SessionAnalysis: Sendable, Equatable {
         nulling = NullingSummary(session: session, options: options)
         forcedChoice = ForcedChoiceSummary(session: session, options: options)
         staircases = StaircaseSummary(session: session, options: options)
+        illusionPSE = IllusionPSESummary(session: session, options: options)
         monitorProfile = JSONOverview(session.monitorProfileJSON)
         safety = JSONOverview(session.safetyAnalysisJSON)
     }

@@ -16,6 +16,7 @@ struct SessionSection {
         nulling(&w)
         forcedChoice(&w)
         staircases(&w)
+        illusionPSE(&w)
         w.raw("</section>")
     }
 

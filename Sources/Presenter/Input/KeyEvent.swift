@@ -39,6 +39,8 @@ public enum ResponseWindow: Sendable {
     case forcedChoice(keys: [String], evidence: [Double])
     /// Any key continues (instructions).
     case anyKey(key: String)
+    /// An illusion PSE trial: adjustment or "does A look more than B?".
+    case illusion(IllusionWindow)
 }
 
 extension NullingKeys {

@@ -28,6 +28,8 @@ public final class SimulatedParticipant: InputSource {
         case let .forcedChoice(keys, evidence):
             let choice = observer.choose(evidence: evidence)
             pending = [KeyEvent(key: keys[min(choice, keys.count - 1)], time: onset + observer.reactionTime())]
+        case let .illusion(w):
+            pending = observer.illusionPresses(w).map { KeyEvent(key: $0.key, time: onset + $0.time) }
         case let .anyKey(key):
             pending = [KeyEvent(key: key, time: onset + observer.reactionTime())]
         }

@@ -22,17 +22,22 @@ public struct SimulatedObserver: Sendable {
         public var reactionTimeLogSd: Double
         /// Seconds between successive adjustment key presses.
         public var keyInterval: Double
+        /// Illusion trials: perceived difference shift per unit of `illusion_strength` (the illusion's difference unit).
+        public var illusionGain: Double
+        /// Illusion trials: standard deviation of the perceived difference's Gaussian noise (the illusion's unit, ≥ 0).
+        public var illusionNoiseSd: Double
 
         public init(aftereffect: Double = 0.08, bias: Double = 0.005, noiseSd: Double = 0.01,
-                    reactionTimeMedian: Double = 0.6, reactionTimeLogSd: Double = 0.25, keyInterval: Double = 0.15) {
+                    reactionTimeMedian: Double = 0.6, reactionTimeLogSd: Double = 0.25, keyInterval: Double = 0.15,
+                    illusionGain: Double = 0.1, illusionNoiseSd: Double = 0.02) {
             self.aftereffect = aftereffect; self.bias = bias; self.noiseSd = noiseSd
             self.reactionTimeMedian = reactionTimeMedian; self.reactionTimeLogSd = reactionTimeLogSd
-            self.keyInterval = keyInterval
+            self.keyInterval = keyInterval; self.illusionGain = illusionGain; self.illusionNoiseSd = illusionNoiseSd
         }
     }
 
     public let configuration: Configuration
-    private var generator: SeededGenerator
+    var generator: SeededGenerator
 
     public init(_ configuration: Configuration = .init(), seed: UInt64) {
         self.configuration = configuration
@@ -65,7 +70,15 @@ public struct SimulatedObserver: Sendable {
     /// steps while more than half a fine step away, then confirm.
     public mutating func adjustmentPresses(from start: Double, shift: Double,
                                            method: NullingAdjustment.Configuration) -> [(time: Double, action: NullingAdjustment.Action)] {
-        let target = min(method.maxValue, max(method.minValue, -shift + configuration.noiseSd * generator.normal()))
+        adjustmentPresses(from: start, to: -shift + configuration.noiseSd * generator.normal(), method: method)
+    }
+
+    /// The key presses, with their times in s after onset, that adjust `start` to `target` (clamped to the
+    /// method's range): coarse steps while more than half a coarse step away, then fine steps while more than half
+    /// a fine step away, then confirm.
+    public mutating func adjustmentPresses(from start: Double, to target: Double,
+                                           method: NullingAdjustment.Configuration) -> [(time: Double, action: NullingAdjustment.Action)] {
+        let target = min(method.maxValue, max(method.minValue, target))
         var presses: [(Double, NullingAdjustment.Action)] = []
         var value = start
         var time = reactionTime()

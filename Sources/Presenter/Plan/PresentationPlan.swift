@@ -18,6 +18,7 @@ public struct PresentationPlan {
         var keys: Set<String> = []
         for segment in blocks[index].segments {
             for case let .image(key, _, _) in segment.layers { keys.insert(key) }
+            for case let .levels(levelKeys, _) in segment.layers { keys.formUnion(levelKeys) }
         }
         return keys
     }
@@ -90,6 +91,8 @@ public enum Layer {
     /// A pre-rendered stimulus image by key, drawn into a rectangle (px); `tinted` layers take the
     /// response's nulling tint as colour modulation.
     case image(key: String, rect: PixelRect, tinted: Bool)
+    /// One of several pre-rendered images, chosen by the response's current level (an illusion's `difference`).
+    case levels(keys: [String], rect: PixelRect)
     /// A line of text (pt size, colour) centred on a point (px).
     case text(String, pointSize: Int, colour: RGB8, centreX: Int, centreY: Int)
 }
@@ -109,6 +112,8 @@ public enum PlannedResponse {
     /// QUEST on the tint axis with the same yes/no keys.
     case quest(Quest.Configuration, positiveKey: String, negativeKey: String, tint: TintMapping,
                contingency: Double, adapted: Bool)
+    /// An illusion PSE trial or staircase track on pre-rendered `difference` levels.
+    case illusion(IllusionJudgement.Configuration)
     /// Forced choice: the correct alternative (if any) and the evidence per alternative for the simulated participant.
     case forcedChoice(ForcedChoice, correct: Int?, evidence: [Double])
 }

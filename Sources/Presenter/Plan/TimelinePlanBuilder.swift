@@ -29,7 +29,7 @@ public struct TimelinePlanBuilder {
         let b = timeline.backgroundLinearRGB
         return SIMD3(b[0], b[1], b[2])
     }
-    private var background: RGB8 { AxisTint.encoded(backgroundLinear, profile: profile) }
+    var background: RGB8 { AxisTint.encoded(backgroundLinear, profile: profile) }
     /// Text size for screens (pt): a 30th of the display height.
     private var textPoints: Int { max(12, height / 30) }
 
@@ -37,6 +37,7 @@ public struct TimelinePlanBuilder {
     public func build() throws(PlanError) -> (plan: PresentationPlan, images: SessionPlayer.ImageSource) {
         var blocks: [PlannedBlock] = []
         var discs: [String: (SIMD3<Double>, Double)] = [:]   // flicker disc key → (linear colour, diameter deg)
+        var illusionImages: [String: IllusionImage] = [:]
         var adapted = false
         for (p, phase) in timeline.phases.enumerated() {
             let kind = phase.kind.rawValue
@@ -76,6 +77,10 @@ public struct TimelinePlanBuilder {
                 let (flickerBlocks, flickerDiscs) = try flickerBlocks(p, phase.name, kind, flicker)
                 blocks += flickerBlocks
                 discs.merge(flickerDiscs) { a, _ in a }
+            case .illusionPSE(let block):
+                let (trialBlocks, images) = try illusionBlocks(p, phase.name, kind, block)
+                blocks += trialBlocks
+                illusionImages.merge(images) { a, _ in a }
             }
         }
         let renderer = StimulusRenderer(geometry: geometry, profile: profile)
@@ -84,6 +89,9 @@ public struct TimelinePlanBuilder {
             if let (colour, diameterDeg) = discs[key] {
                 let image = Self.disc(colour: colour, diameterPx: diameterDeg * renderer.pixelsPerDegree, background: bg, width: w, height: h)
                 return (w, h, profile.encode(image).pixels)
+            }
+            if let image = illusionImages[key] {
+                return (image.widthPx, image.heightPx, try renderer.renderDisplay(image.spec, width: image.widthPx, height: image.heightPx).pixels)
             }
             if let spec = stimuli[key] { return (w, h, try renderer.renderDisplay(spec, width: w, height: h).pixels) }
             guard let (name, image) = MovingImageKey.parse(key), let spec = stimuli[name],

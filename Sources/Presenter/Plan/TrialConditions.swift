@@ -6,7 +6,7 @@ import StimulusKit
 /// stimulus, the repetition, the adaptive track (staircase/QUEST trials), and, when the test is a
 /// grating, its orientation (deg) and spatial frequency (cpd), so that reports and tidy exports can
 /// group trials by them. Absent values are left out.
-struct TrialConditions: Encodable {
+struct TrialConditions: RecordedConditions {
     let condition: String
     let stimulus: String
     let repetition: Int
@@ -27,14 +27,5 @@ struct TrialConditions: Encodable {
         let grating = test?.pattern.grating
         orientationDeg = grating?.orientationDeg
         cyclesPerDegree = grating?.cyclesPerDegree
-    }
-
-    /// The JSON text, keys sorted.
-    func json() throws(PlanError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        do { return String(decoding: try encoder.encode(self), as: UTF8.self) } catch {
-            throw PlanError("trial '\(condition)': conditions cannot be recorded as JSON: \(error)")
-        }
     }
 }

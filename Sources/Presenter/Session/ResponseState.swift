@@ -14,6 +14,7 @@ struct ResponseState {
         case staircase(UpDownStaircase, positive: String, negative: String, TintMapping, contingency: Double, adapted: Bool)
         case quest(Quest, positive: String, negative: String, TintMapping, contingency: Double, adapted: Bool)
         case forcedChoice(ForcedChoice, correct: Int?, evidence: [Double])
+        case illusion(IllusionJudgement)
     }
 
     init(_ response: PlannedResponse, seed: UInt64) {
@@ -28,6 +29,8 @@ struct ResponseState {
             procedure = .quest(Quest(config), positive: positive, negative: negative, tint, contingency: contingency, adapted: adapted)
         case let .forcedChoice(fc, correct, evidence):
             procedure = .forcedChoice(fc, correct: correct, evidence: evidence)
+        case let .illusion(config):
+            procedure = .illusion(IllusionJudgement(config))
         }
     }
 
@@ -37,8 +40,14 @@ struct ResponseState {
         case let .nulling(a, _, tint, _, _, _): tint.modulation(a.value)
         case let .staircase(s, _, _, tint, _, _): tint.modulation(s.level)
         case let .quest(q, _, _, tint, _, _): tint.modulation(q.mean)
-        case .anyKey, .forcedChoice: nil
+        case .anyKey, .forcedChoice, .illusion: nil
         }
+    }
+
+    /// The pre-rendered level that level layers draw now (illusion trials), if any.
+    var level: Int? {
+        if case let .illusion(j) = procedure { return j.levelIndex }
+        return nil
     }
 
     /// True when an adaptive track has stopped (staircase reversals or trials, QUEST trials);
@@ -48,6 +57,7 @@ struct ResponseState {
         case .anyKey, .forcedChoice, .nulling: step > 0
         case let .staircase(s, _, _, _, _, _): s.isFinished
         case let .quest(q, _, _, _, _, _): q.isFinished
+        case let .illusion(j): j.isTrackFinished
         }
     }
 
@@ -62,6 +72,7 @@ struct ResponseState {
         case let .quest(q, positive, negative, _, contingency, adapted):
             .yesNo(value: q.mean, positiveKey: positive, negativeKey: negative, contingency: contingency, adapted: adapted)
         case let .forcedChoice(fc, _, evidence): .forcedChoice(keys: fc.keys, evidence: evidence)
+        case let .illusion(j): j.window
         }
     }
 
@@ -73,6 +84,7 @@ struct ResponseState {
         case .staircase: "staircase"
         case .quest: "quest"
         case .forcedChoice: "forced_choice"
+        case let .illusion(j): j.methodName
         }
     }
 
@@ -84,6 +96,7 @@ struct ResponseState {
         case let .staircase(_, positive, negative, _, _, _), let .quest(_, positive, negative, _, _, _):
             key == positive ? "positive" : key == negative ? "negative" : nil
         case let .forcedChoice(fc, _, _): fc.alternative(forKey: key).map { "alternative \($0)" }
+        case let .illusion(j): j.action(forKey: key)
         }
     }
 
@@ -119,6 +132,10 @@ struct ResponseState {
         case let .forcedChoice(fc, correct, _):
             guard let a = fc.answer(key: event.key, reactionTime: reactionTime, correctAlternative: correct) else { return nil }
             return Answer(value: nil, choice: event.key, correct: a.correct)
+        case .illusion(var j):
+            let answer = j.handle(event, reactionTime: reactionTime)
+            procedure = .illusion(j)
+            return answer
         }
     }
 

@@ -129,7 +129,7 @@ public final class SessionPlayer {
             if response == nil ? frameInBlock >= block.plannedFrames : answer != nil { break }
             let captured = capture.map { frameIndex % $0.every == 0 } ?? false
             let drawn = captured || !drawsOnlyCapturedFrames
-            if drawn { draw(block, frame: frameInBlock, modulation: response?.modulation) }
+            if drawn { draw(block, frame: frameInBlock, modulation: response?.modulation, level: response?.level) }
             if let capture, captured {
                 try capture.write(frameIndex, display.widthPx, display.heightPx, try display.readPixels())
             }
@@ -181,7 +181,7 @@ public final class SessionPlayer {
         return .done
     }
 
-    private func draw(_ block: PlannedBlock, frame: Int, modulation: RGB8?) {
+    private func draw(_ block: PlannedBlock, frame: Int, modulation: RGB8?, level: Int?) {
         display.clear(block.background)
         var remaining = block.repeatsSegments && block.plannedFrames > 0 ? frame % block.plannedFrames : frame
         var segment = block.segments.last
@@ -194,6 +194,9 @@ public final class SessionPlayer {
             case let .image(key, rect, tinted):
                 guard let t = textures[key] else { continue }
                 display.draw(Sprite(texture: t, rect: rect, modulation: tinted ? (modulation ?? .white) : .white))
+            case let .levels(keys, rect):
+                guard let level, keys.indices.contains(level), let t = textures[keys[level]] else { continue }
+                display.draw(Sprite(texture: t, rect: rect))
             case let .text(text, size, colour, cx, cy):
                 guard let t = try? textTexture(text, size, colour) else { continue }
                 let s = display.size(of: t)

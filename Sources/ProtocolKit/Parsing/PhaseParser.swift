@@ -37,6 +37,8 @@ enum PhaseParser {
             return readTest(value).map(PhaseSpec.test)
         case .flickerPhotometry:
             return readFlickerPhotometry(value).map(PhaseSpec.flickerPhotometry)
+        case .illusionPSE:
+            return IllusionPhaseParser.read(value).map(PhaseSpec.illusionPSE)
         case .rest:
             guard let map = value.mapping(allowed: ["kind", "name", "text", "duration"]) else { return nil }
             let name = map.required("name").flatMap(ProtocolParser.readIdentifier)

@@ -93,6 +93,14 @@ public struct SafetyAnalyzer {
                     try show(trial.stimulus, shown)
                     blank(max(1, block.interTrialFrames))
                 }
+            case .illusionPSE(let block):
+                // Static images: each trial is modelled as the stimulus as defined, after its blank.
+                let shown = block.responseWindowFrames ?? Int((Self.assumedResponseSeconds * timeline.refreshHz).rounded())
+                assumption = "each illusion trial modelled as the stimulus as defined (a static image) shown for \(formatNumber(Double(shown) / timeline.refreshHz, digits: 3)) s after its blank"
+                for _ in block.trials {
+                    blank(max(1, block.interTrialFrames))
+                    try show(block.spec.stimulus, shown)
+                }
             case .flickerPhotometry(let flicker):
                 let (red, green) = images.flickerDiscs(flicker.spec, geometry: geometry)
                 let cycles = max(1, Int((2 * flicker.achievedFrequencyHz).rounded()))  // two seconds of flicker

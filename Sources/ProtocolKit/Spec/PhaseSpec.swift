@@ -8,6 +8,8 @@ public enum PhaseSpec: Codable, Sendable, Equatable {
     case reversal(AdaptationSpec)
     case test(TestSpec)
     case flickerPhotometry(FlickerPhotometrySpec)
+    /// The point of subjective equality of an illusion at several strengths.
+    case illusionPSE(IllusionPhaseSpec)
     case rest(BreakSpec)
 
     /// The names a protocol file uses in `kind:`.
@@ -15,6 +17,7 @@ public enum PhaseSpec: Codable, Sendable, Equatable {
         case instructions, consent, adaptation, reversal, test
         case flickerPhotometry = "flicker_photometry"
         case rest = "break"
+        case illusionPSE = "illusion_pse"
     }
 
     public var kind: Kind {
@@ -25,6 +28,7 @@ public enum PhaseSpec: Codable, Sendable, Equatable {
         case .reversal: return .reversal
         case .test: return .test
         case .flickerPhotometry: return .flickerPhotometry
+        case .illusionPSE: return .illusionPSE
         case .rest: return .rest
         }
     }
@@ -36,6 +40,7 @@ public enum PhaseSpec: Codable, Sendable, Equatable {
         case .adaptation(let s), .reversal(let s): return s.name
         case .test(let s): return s.name
         case .flickerPhotometry(let s): return s.name
+        case .illusionPSE(let s): return s.name
         case .rest(let s): return s.name
         }
     }

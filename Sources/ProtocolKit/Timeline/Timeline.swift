@@ -50,6 +50,8 @@ public struct TimelinePhase: Codable, Sendable, Equatable {
         /// Test trials.
         case trials(TrialBlock)
         case flickerPhotometry(FlickerPhotometryBlock)
+        /// Illusion PSE trials.
+        case illusionPSE(IllusionTrialBlock)
         /// A pause; its text (if any) on screen; timed when `frameCount` is set, else until a key.
         case rest(String?)
     }

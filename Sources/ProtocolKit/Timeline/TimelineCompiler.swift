@@ -44,6 +44,9 @@ public struct TimelineCompiler {
         case .flickerPhotometry(let spec):
             return TimelinePhase(name: spec.name, kind: .flickerPhotometry, frameCount: nil, isOptional: false,
                                  content: .flickerPhotometry(compileFlicker(spec, path: path, random: &random)))
+        case .illusionPSE(let spec):
+            return TimelinePhase(name: spec.name, kind: .illusionPSE, frameCount: nil, isOptional: false,
+                                 content: .illusionPSE(compileIllusion(spec, path: path, random: &random)))
         case .rest(let spec):
             var length: Int?
             if let duration = spec.duration { length = frames(duration, path: "\(path).duration") }

@@ -77,6 +77,7 @@ public enum ProtocolCheck {
         diagnostics += ProtocolValidator.checkRefresh(refreshHz, against: spec.viewing, sourceMap: map)
         diagnostics += ProtocolValidator.check(spec, knownStimuli: Set(stimuli.keys), sourceMap: map)
         diagnostics += renderChecks(spec, stimuli: stimuli, geometry: geometry, profile: profile, refreshHz: refreshHz, sourceMap: map)
+        diagnostics += IllusionPhaseCheck.check(spec, stimuli: stimuli, sourceMap: map)
 
         var (timeline, compileDiagnostics) = TimelineCompiler.compile(spec, refreshHz: refreshHz, sourceMap: map)
         for (name, _) in references(spec) { timeline.stimuli[name] = stimuli[name] }
@@ -149,6 +150,8 @@ public enum ProtocolCheck {
                 return a.sequence.enumerated().map { ($1.stimulus, "phases[\(index)].sequence[\($0)].stimulus") }
             case .test(let t):
                 return t.conditions.enumerated().map { ($1.stimulus, "phases[\(index)].conditions[\($0)].stimulus") }
+            case .illusionPSE(let i):
+                return [(i.stimulus, "phases[\(index)].stimulus")]
             default:
                 return []
             }

@@ -51,6 +51,8 @@ enum ProtocolValidator {
                     diagnostics.append(sourceMap.diagnostic(.warning, path: "\(path).field_diameter_deg",
                         "a \(formatNumber(f.fieldDiameterDeg))° field is larger than the ~5° usual for flicker photometry; saturated red flickering above 3 Hz over a larger field is a red flash"))
                 }
+            case .illusionPSE(let i):
+                reference(i.stimulus, at: "\(path).stimulus")
             case .instructions, .rest:
                 break
             }

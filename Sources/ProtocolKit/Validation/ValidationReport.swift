@@ -91,6 +91,8 @@ public struct ValidationReport: Sendable {
             text += ", ITI \(formatNumber(Double(block.interTrialFrames) / refreshHz, digits: 3)) s"
         case .flickerPhotometry(let f):
             text += "\(f.startGains.count) settings, \(formatNumber(f.achievedFrequencyHz, digits: 3)) Hz flicker (\(f.halfPeriodFrames) frames per colour), \(formatNumber(f.spec.fieldDiameterDeg))° field"
+        case .illusionPSE(let block):
+            text += "\(block.trials.count) trials, \(block.spec.strengths.count) strengths, \(block.spec.levelCount) difference levels each, ITI \(formatNumber(Double(block.interTrialFrames) / refreshHz, digits: 3)) s"
         case .rest:
             if let frames = phase.frameCount { text += "\(clock(Double(frames) / refreshHz)) (\(frames) frames)" } else { text += "until a key" }
         case .text, .consent:

@@ -28,6 +28,8 @@ struct IllusionFigure: Sendable {
         case .hermannGrid: self = try g.hermannGrid()
         case .kanizsaTriangle: self = try g.kanizsaTriangle()
         case .rotatingSnakes: self = try g.rotatingSnakes()
+        case .cafeWall: self = try g.cafeWall()
+        case .scintillatingGrid: self = try g.scintillatingGrid()
         }
         measures["illusion_strength"] = illusion.illusionStrength
         measures["difference"] = illusion.difference

@@ -22,15 +22,17 @@ public enum IllusionKind: String, Codable, Sendable, CaseIterable {
     case hermannGrid = "hermann_grid"
     case kanizsaTriangle = "kanizsa_triangle"
     case rotatingSnakes = "rotating_snakes"
+    case cafeWall = "cafe_wall"
+    case scintillatingGrid = "scintillating_grid"
 
     /// The unit `difference` is given in.
     public var differenceUnit: String {
         switch self {
         case .mullerLyer, .ponzo, .verticalHorizontal: return "deg (length)"
         case .ebbinghaus, .delboeuf: return "deg (diameter)"
-        case .zollner, .rodAndFrame, .tilt: return "deg (orientation, clockwise)"
+        case .zollner, .rodAndFrame, .tilt, .cafeWall: return "deg (orientation, clockwise)"
         case .poggendorff: return "deg (vertical offset)"
-        case .simultaneousContrast, .whites, .machBands, .cornsweet, .hermannGrid, .kanizsaTriangle:
+        case .simultaneousContrast, .whites, .machBands, .cornsweet, .hermannGrid, .kanizsaTriangle, .scintillatingGrid:
             return "relative luminance (0–1 of the monitor's white)"
         case .rotatingSnakes: return "deg/s (rotation, clockwise)"
         }
@@ -39,10 +41,11 @@ public enum IllusionKind: String, Codable, Sendable, CaseIterable {
     /// Largest |illusion_strength| the geometry allows (the context would fold over or leave 0–1 luminance beyond it).
     public var strengthLimit: Double {
         switch self {
-        case .verticalHorizontal: return 1
+        case .verticalHorizontal, .cafeWall: return 1
         case .mullerLyer, .ponzo, .zollner, .poggendorff, .rodAndFrame, .tilt: return 2.5
         case .ebbinghaus, .delboeuf: return 2
-        case .simultaneousContrast, .whites, .machBands, .cornsweet, .hermannGrid, .kanizsaTriangle, .rotatingSnakes: return 3
+        case .simultaneousContrast, .whites, .machBands, .cornsweet, .hermannGrid, .kanizsaTriangle, .rotatingSnakes, .scintillatingGrid:
+            return 3
         }
     }
 }

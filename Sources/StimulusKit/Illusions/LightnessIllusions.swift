@@ -86,18 +86,11 @@ extension FigureContext {
     func hermannGrid() throws -> IllusionFigure {
         let la = l0 + d / 2, lb = l0 - d / 2, block = contextLuminance(darkening: true), street = 0.25 * size
         try checkLuminances(["streets": la, "intersections": lb, "blocks": block])
-        let pitch = size + street, extent = 5 * size + 6 * street
         var f = IllusionFigure()
-        f.shapes = [.rectangle(centre: [0, 0], width: extent, height: extent, angleDeg: 0, colour: FigureShape.grey(la))]
-        for i in -2...2 { for j in -2...2 {
-            f.shapes.append(.rectangle(centre: [Double(i) * pitch, Double(j) * pitch], width: size, height: size, angleDeg: 0, colour: FigureShape.grey(block)))
-        } }
-        for i in 0..<4 { for j in 0..<4 {
-            f.shapes.append(.rectangle(centre: [(Double(i) - 1.5) * pitch, (Double(j) - 1.5) * pitch], width: street, height: street,
-                                       angleDeg: 0, colour: FigureShape.grey(lb)))
-        } }
-        f.measures = ["block_side_deg": size, "street_width_deg": street, "grid_pitch_deg": pitch, "grid_extent_deg": extent,
-                      "block_count": 25, "intersection_count": 16]
+        let grid = blockGrid(centre: [0, 0], street: street, streetLuminance: la, blockLuminance: block, into: &f)
+        for p in grid.intersections {
+            f.shapes.append(.rectangle(centre: p, width: street, height: street, angleDeg: 0, colour: FigureShape.grey(lb)))
+        }
         for (k, v) in [("target_a", la), ("target_b", lb), ("block", block)] { f.luminance(k, v, max: maxLuminanceCdM2) }
         return f
     }
@@ -119,5 +112,23 @@ extension FigureContext {
                       "field_side_deg": 4 * size, "support_ratio": disc / side]
         for (k, v) in [("target_a", la), ("target_b", lb), ("inducer", inducer)] { f.luminance(k, v, max: maxLuminanceCdM2) }
         return f
+    }
+
+    /// A 5 × 5 grid of square blocks, `size` on a side, luminance `blockLuminance`, on a square of streets
+    /// `street` wide (deg) and luminance `streetLuminance` that also frames the grid, centred on `centre`.
+    /// Adds the shapes and the grid's measures to `f`; returns the centres of the 16 inner intersections and the
+    /// grid's side (deg).
+    func blockGrid(centre: FigurePoint, street: Double, streetLuminance: Double, blockLuminance: Double,
+                   into f: inout IllusionFigure) -> (intersections: [FigurePoint], extent: Double) {
+        let pitch = size + street, extent = 5 * size + 6 * street
+        f.shapes.append(.rectangle(centre: centre, width: extent, height: extent, angleDeg: 0, colour: FigureShape.grey(streetLuminance)))
+        for i in -2...2 { for j in -2...2 {
+            f.shapes.append(.rectangle(centre: centre + pitch * FigurePoint(Double(i), Double(j)), width: size, height: size, angleDeg: 0,
+                                       colour: FigureShape.grey(blockLuminance)))
+        } }
+        f.measures.merge(["block_side_deg": size, "street_width_deg": street, "grid_pitch_deg": pitch, "grid_extent_deg": extent,
+                          "block_count": 25, "intersection_count": 16]) { $1 }
+        let intersections = (0..<4).flatMap { i in (0..<4).map { j in centre + pitch * FigurePoint(Double(i) - 1.5, Double(j) - 1.5) } }
+        return (intersections, extent)
     }
 }

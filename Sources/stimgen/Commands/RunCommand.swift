@@ -43,6 +43,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Simulated aftereffect (DKL L−M units, signed by condition: horizontal −, vertical +).")
     var simulateAftereffect: Double = 0.02
 
+    @Option(help: "Simulated illusion: perceived difference = physical difference + gain × illusion_strength + noise (gain in the illusion's difference unit).")
+    var simulateIllusionGain: Double = 0.1
+
+    @Option(help: "Simulated illusion: standard deviation of the perceived difference's Gaussian noise (the illusion's difference unit).")
+    var simulateIllusionNoise: Double = 0.02
+
     @Option(help: "Replay key presses from a script: lines 'SECONDS KEY' (after the previous press or the response window's onset) or 'at SECONDS KEY' (session clock).")
     var script: String?
 
@@ -80,7 +86,8 @@ struct RunCommand: ParsableCommand {
         }
         let who: RunOptions.Participant
         if simulate {
-            who = .simulated(SimulatedObserver.Configuration(aftereffect: simulateAftereffect), seed: simulateSeed)
+            who = .simulated(SimulatedObserver.Configuration(aftereffect: simulateAftereffect, illusionGain: simulateIllusionGain,
+                                                                 illusionNoiseSd: simulateIllusionNoise), seed: simulateSeed)
         } else if let script {
             who = .script(URL(fileURLWithPath: script))
         } else {
