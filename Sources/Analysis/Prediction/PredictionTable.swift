@@ -7,6 +7,9 @@ public struct PredictedCondition: Codable, Sendable, Equatable {
     /// The condition's label.
     public var condition: String
     public var stimulus: String
+    /// The test grating's orientation (deg; 0 = horizontal bars), as sessions record it in their
+    /// trials' `orientation_deg`; nil when the test is not a grating.
+    public var orientationDeg: Double?
     /// Adapting presentation time before this test phase (s), from the timeline's frames.
     public var adaptationS: Double
     /// The L−M colour the model reads on the test's light bars (DKL L−M cone contrast, the nulling
@@ -17,6 +20,7 @@ public struct PredictedCondition: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case phase, condition, stimulus
+        case orientationDeg = "orientation_deg"
         case adaptationS = "adaptation_s"
         case perceivedTintDKLLM = "perceived_tint_dkl_lm"
         case predictedNullDKLLM = "predicted_null_dkl_lm"
@@ -29,10 +33,12 @@ public struct PredictionTable: Codable, Sendable {
     public var protocolName: String
     public var model: String
     public var adaptation: String
+    /// The layer the tint is read from (`PredictionLayer`): `all` or one band's, e.g. `linear@1.5cpd`.
+    public var layer: String = PredictionLayer.allName
     public var rows: [PredictedCondition]
 
     enum CodingKeys: String, CodingKey {
-        case protocolName = "protocol", model, adaptation, rows
+        case protocolName = "protocol", model, adaptation, layer, rows
     }
 
     /// Pretty-printed JSON with sorted keys.
@@ -44,13 +50,10 @@ public struct PredictionTable: Codable, Sendable {
 
     /// CSV with a header row; an undefined value is an empty field.
     public var csv: String {
-        func number(_ v: Double?) -> String { v.map { String(format: "%.6g", $0) } ?? "" }
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var lines = ["phase,condition,stimulus,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm"]
+        let field = CSVText.field, number = CSVText.number
+        var lines = ["phase,condition,stimulus,orientation_deg,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm"]
         for r in rows {
-            lines.append([field(r.phase), field(r.condition), field(r.stimulus), number(r.adaptationS),
+            lines.append([field(r.phase), field(r.condition), field(r.stimulus), number(r.orientationDeg), number(r.adaptationS),
                           number(r.perceivedTintDKLLM), number(r.predictedNullDKLLM)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -58,7 +61,7 @@ public struct PredictionTable: Codable, Sendable {
 
     /// A fixed-width table for the terminal.
     public var text: String {
-        var lines = ["\(protocolName) — model \(model), adaptation \(adaptation)",
+        var lines = ["\(protocolName) — model \(model), layer \(layer), adaptation \(adaptation)",
                      "phase           condition        adapted (s)  perceived tint (DKL L−M)  null (DKL L−M)"]
         for r in rows {
             func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }

@@ -49,7 +49,9 @@ import Testing
         return y
     }
 
-    static func predict(_ yaml: String, adaptation: DecorrelationAdaptation = DecorrelationAdaptation()) throws -> PredictionTable {
+    static func predict(_ yaml: String) throws -> PredictionTable { try predict(yaml, adaptation: DecorrelationAdaptation()) }
+
+    static func predict<A: ColourAdaptation>(_ yaml: String, adaptation: A) throws -> PredictionTable {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stimgen-predict-\(UUID().uuidString)")
         let stimuli = dir.appendingPathComponent("Stimuli")
         try FileManager.default.createDirectory(at: stimuli, withIntermediateDirectories: true)
