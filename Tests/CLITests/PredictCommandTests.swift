@@ -54,7 +54,7 @@ import Testing
         let r = try StimgenProcess.run(["predict", w.protocolFile.path, "--layer", "linear@1.5cpd", "--out", out.path] + Self.model)
         #expect(r.status == 0, "\(r.err)")
         let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(lines.first == "phase,condition,stimulus,orientation_deg,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm")
+        #expect(lines.first == "phase,condition,stimulus,orientation_deg,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm,perceived_tint_dkl_s,predicted_null_dkl_s")
         #expect(lines.count == 5)
         #expect(lines[3].hasPrefix("post,horizontal,test_h,0,3,-"))
         #expect(lines[4].hasPrefix("post,vertical,test_v,90,3,"))

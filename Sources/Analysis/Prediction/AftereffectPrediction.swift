@@ -53,12 +53,25 @@ public struct AftereffectPrediction<Adaptation: ColourAdaptation>: ProtocolPredi
         var orientationDeg: Double?
         var adaptationS: Double
         var test: ColourContingency
-        var state: Adaptation.State
+        var state: AxisStates
 
         func prediction(_ readout: PredictionLayer, adaptation: Adaptation) -> PredictedCondition {
-            let tint = adaptation.perceivedTint(test, after: state, readingUnits: readout.units)
+            let lm = adaptation.perceivedTint(test, after: state.lm, readingUnits: readout.units)
+            let s = adaptation.perceivedTint(test.sAxis, after: state.s, readingUnits: readout.units)
             return PredictedCondition(phase: phase, condition: condition, stimulus: stimulus, orientationDeg: orientationDeg,
-                                      adaptationS: adaptationS, perceivedTintDKLLM: tint, predictedNullDKLLM: tint.map { -$0 })
+                                      adaptationS: adaptationS, perceivedTintDKLLM: lm, predictedNullDKLLM: lm.map { -$0 },
+                                      perceivedTintDKLS: s, predictedNullDKLS: s.map { -$0 })
+        }
+    }
+
+    /// The adaptation state of the L−M axis and of the S−(L+M) axis, adapted side by side by the same model.
+    struct AxisStates {
+        var lm: Adaptation.State
+        var s: Adaptation.State
+
+        mutating func advance(_ adaptation: Adaptation, seconds: Double, input: ColourContingency) {
+            adaptation.advance(&lm, seconds: seconds, input: input)
+            adaptation.advance(&s, seconds: seconds, input: input.sAxis)
         }
     }
 
@@ -81,7 +94,7 @@ public struct AftereffectPrediction<Adaptation: ColourAdaptation>: ProtocolPredi
         let units = model.orientationsDeg.count * model.spatialFrequenciesCpd.count
         let blank = ColourContingency.blank(units: units)
         let frameS = 1 / timeline.refreshHz
-        var state = adaptation.initialState(units: units)
+        var state = AxisStates(lm: adaptation.initialState(units: units), s: adaptation.initialState(units: units))
         var adaptedFrames = 0
         var readings: [TestReading] = []
         for phase in timeline.phases {
@@ -89,14 +102,14 @@ public struct AftereffectPrediction<Adaptation: ColourAdaptation>: ProtocolPredi
             case .presentation(let p):
                 var frame = 0
                 for onset in p.onsets {
-                    adaptation.advance(&state, seconds: Double(onset.frame - frame) * frameS, input: blank)
-                    adaptation.advance(&state, seconds: Double(onset.frames) * frameS, input: try statistics(onset.stimulus))
+                    state.advance(adaptation, seconds: Double(onset.frame - frame) * frameS, input: blank)
+                    state.advance(adaptation, seconds: Double(onset.frames) * frameS, input: try statistics(onset.stimulus))
                     adaptedFrames += onset.frames
                     frame = onset.frame + onset.frames
                 }
-                adaptation.advance(&state, seconds: Double((phase.frameCount ?? frame) - frame) * frameS, input: blank)
+                state.advance(adaptation, seconds: Double((phase.frameCount ?? frame) - frame) * frameS, input: blank)
             case .rest:
-                adaptation.advance(&state, seconds: Double(phase.frameCount ?? 0) * frameS, input: blank)
+                state.advance(adaptation, seconds: Double(phase.frameCount ?? 0) * frameS, input: blank)
             case .trials(let block):
                 var seen: Set<String> = []
                 for trial in block.trials where seen.insert(trial.condition).inserted {

@@ -17,6 +17,9 @@ public struct PredictedCondition: Codable, Sendable, Equatable {
     public var perceivedTintDKLLM: Double?
     /// The nulling setting that would cancel it (DKL L−M): −perceivedTintDKLLM.
     public var predictedNullDKLLM: Double?
+    /// The same on the S−(L+M) axis (DKL S cone contrast, the nulling axis `dkl_s`); positive = bluish.
+    public var perceivedTintDKLS: Double?
+    public var predictedNullDKLS: Double?
 
     enum CodingKeys: String, CodingKey {
         case phase, condition, stimulus
@@ -24,6 +27,8 @@ public struct PredictedCondition: Codable, Sendable, Equatable {
         case adaptationS = "adaptation_s"
         case perceivedTintDKLLM = "perceived_tint_dkl_lm"
         case predictedNullDKLLM = "predicted_null_dkl_lm"
+        case perceivedTintDKLS = "perceived_tint_dkl_s"
+        case predictedNullDKLS = "predicted_null_dkl_s"
     }
 }
 
@@ -51,10 +56,11 @@ public struct PredictionTable: Codable, Sendable {
     /// CSV with a header row; an undefined value is an empty field.
     public var csv: String {
         let field = CSVText.field, number = CSVText.number
-        var lines = ["phase,condition,stimulus,orientation_deg,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm"]
+        var lines = ["phase,condition,stimulus,orientation_deg,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm,perceived_tint_dkl_s,predicted_null_dkl_s"]
         for r in rows {
             lines.append([field(r.phase), field(r.condition), field(r.stimulus), number(r.orientationDeg), number(r.adaptationS),
-                          number(r.perceivedTintDKLLM), number(r.predictedNullDKLLM)].joined(separator: ","))
+                          number(r.perceivedTintDKLLM), number(r.predictedNullDKLLM), number(r.perceivedTintDKLS),
+                          number(r.predictedNullDKLS)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -62,13 +68,12 @@ public struct PredictionTable: Codable, Sendable {
     /// A fixed-width table for the terminal.
     public var text: String {
         var lines = ["\(protocolName) — model \(model), layer \(layer), adaptation \(adaptation)",
-                     "phase           condition        adapted (s)  perceived tint (DKL L−M)  null (DKL L−M)"]
+                     "phase           condition        adapted (s)  perceived tint (DKL L−M)  null (DKL L−M)  perceived tint (DKL S)"]
         for r in rows {
             func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
-            let tint = r.perceivedTintDKLLM.map { String(format: "%+.5f", $0) } ?? "—"
-            let null = r.predictedNullDKLLM.map { String(format: "%+.5f", $0) } ?? "—"
+            func signed(_ v: Double?) -> String { v.map { String(format: "%+.5f", $0) } ?? "—" }
             lines.append(pad(r.phase, 15) + " " + pad(r.condition, 16) + " " + pad(String(format: "%.1f", r.adaptationS), 12)
-                         + " " + pad(tint, 25) + " " + null)
+                         + " " + pad(signed(r.perceivedTintDKLLM), 25) + " " + pad(signed(r.predictedNullDKLLM), 15) + " " + signed(r.perceivedTintDKLS))
         }
         return lines.joined(separator: "\n")
     }

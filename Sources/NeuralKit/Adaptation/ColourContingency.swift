@@ -4,7 +4,8 @@
 /// - `lumEnergy` = ⟨a²⟩, the squared luminance Gabor response,
 /// - `colourLum` = ⟨a·c⟩, the product of the luminance response a and the L−M response c of the
 ///   same filter at the same place, and
-/// - `colourEnergy` = ⟨c²⟩, the squared L−M response (the conjunctive units see it too),
+/// - `colourEnergy` = ⟨c²⟩, the squared L−M response (the conjunctive units see it too), and
+/// - `sLum` = ⟨a·s⟩ and `sEnergy` = ⟨s²⟩, the same for the S−(L+M) response s,
 ///
 /// all in squared contrast units. An image whose L−M pattern is v times its luminance pattern
 /// (light bars tinted by v on DKL L−M) has `colourLum = v · lumEnergy` in every unit.
@@ -14,14 +15,26 @@ public struct ColourContingency: Sendable, Equatable {
     public var colourLum: [Double]
     /// ⟨c²⟩, the squared L−M Gabor response (squared contrast); all 0 for an achromatic image.
     public var colourEnergy: [Double]
+    /// ⟨a·s⟩ and ⟨s²⟩ for the S−(L+M) Gabor response s (squared contrast).
+    public var sLum: [Double]
+    public var sEnergy: [Double]
 
-    /// `colourEnergy` nil = all 0 (an achromatic image).
-    public init(lumEnergy: [Double], colourLum: [Double], colourEnergy: [Double]? = nil) {
-        precondition(lumEnergy.count == colourLum.count && (colourEnergy?.count ?? lumEnergy.count) == lumEnergy.count,
+    /// Arrays left nil are all 0 (no such colour contrast in the image).
+    public init(lumEnergy: [Double], colourLum: [Double], colourEnergy: [Double]? = nil, sLum: [Double]? = nil, sEnergy: [Double]? = nil) {
+        let zeros = Array(repeating: 0.0, count: lumEnergy.count)
+        precondition([colourLum, colourEnergy ?? zeros, sLum ?? zeros, sEnergy ?? zeros].allSatisfy { $0.count == zeros.count },
                      "one value of each per unit")
         self.lumEnergy = lumEnergy
         self.colourLum = colourLum
-        self.colourEnergy = colourEnergy ?? Array(repeating: 0, count: lumEnergy.count)
+        self.colourEnergy = colourEnergy ?? zeros
+        self.sLum = sLum ?? zeros
+        self.sEnergy = sEnergy ?? zeros
+    }
+
+    /// The same statistics with the S−(L+M) channel in the L−M channel's place, so that every
+    /// adaptation model adapts, and reads a tint on, the S axis exactly as on the L−M axis.
+    public var sAxis: ColourContingency {
+        ColourContingency(lumEnergy: lumEnergy, colourLum: sLum, colourEnergy: sEnergy)
     }
 
     /// All zero (a blank screen at the background colour), for `units` units.
@@ -39,24 +52,30 @@ public struct ColourContingency: Sendable, Equatable {
 
     /// The statistics of a V1 response.
     public init(_ response: V1Response) {
-        var energy: [Double] = [], product: [Double] = [], colour: [Double] = []
+        var energy: [Double] = [], product: [Double] = [], colour: [Double] = [], sProduct: [Double] = [], sColour: [Double] = []
         for band in response.bands {
             let n = Double(band.positions * 2)
             for i in 0..<band.orientations {
-                var aa = 0.0, ca = 0.0, cc = 0.0
+                var aa = 0.0, ca = 0.0, cc = 0.0, sa = 0.0, ss = 0.0
                 for phase in 0..<2 {
-                    for (a, c) in zip(band.plane(0, i, phase), band.plane(1, i, phase)) {
-                        aa += Double(a * a)
-                        ca += Double(a * c)
-                        cc += Double(c * c)
+                    let lum = band.plane(0, i, phase), lm = band.plane(1, i, phase), sPlane = band.plane(2, i, phase)
+                    for p in 0..<band.positions {
+                        let a = Double(lum[lum.startIndex + p]), c = Double(lm[lm.startIndex + p]), s = Double(sPlane[sPlane.startIndex + p])
+                        aa += a * a
+                        ca += a * c
+                        cc += c * c
+                        sa += a * s
+                        ss += s * s
                     }
                 }
                 energy.append(aa / n)
                 product.append(ca / n)
                 colour.append(cc / n)
+                sProduct.append(sa / n)
+                sColour.append(ss / n)
             }
         }
-        self.init(lumEnergy: energy, colourLum: product, colourEnergy: colour)
+        self.init(lumEnergy: energy, colourLum: product, colourEnergy: colour, sLum: sProduct, sEnergy: sColour)
     }
 
     /// The L−M colour the units read as varying with the luminance pattern (DKL L−M), when each
