@@ -24,6 +24,10 @@ struct PredictionOptions: ParsableArguments {
     @Option(name: .customLong("pixels-per-degree"), help: "Model input resolution (px/deg).")
     var pixelsPerDegree: Double = 28
 
+    @Option(name: .customLong("vonenet-seed"),
+            help: "Sample each band's Gabor filters VOneNet-like from neuronal distributions with this seed, instead of the regular grid.")
+    var vonenetSeed: UInt64?
+
     @Option(name: .customLong("fast-tau"), help: "Fast adaptation time constant (s).")
     var fastTau: Double = 30
 
@@ -66,7 +70,8 @@ struct PredictionOptions: ParsableArguments {
 
     /// The prediction with the chosen adaptation model (`validate` has checked the name).
     var prediction: any ProtocolPredictor {
-        let model = V1Configuration(fieldDeg: fieldDeg, pixelsPerDegree: pixelsPerDegree)
+        let model = V1Configuration(fieldDeg: fieldDeg, pixelsPerDegree: pixelsPerDegree,
+                                    sampling: vonenetSeed.map { .vonenet(seed: $0) } ?? .regularGrid)
         switch adaptation {
         case ConjunctiveFatigue.name:
             return AftereffectPrediction(model: model, adaptation: ConjunctiveFatigue(tauS: fatigueTau, strength: fatigueStrength))
