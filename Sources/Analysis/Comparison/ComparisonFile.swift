@@ -58,7 +58,7 @@ public enum ComparisonFile {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stimgen-compare-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("\(name).yaml")
+        let file = folder.appendingPathComponent("protocol.yaml")  // the name is user text; keep it out of paths
         try text.write(to: file, atomically: true, encoding: .utf8)
         do {
             return try prediction.run(protocolFile: file, options: checkOptions, layers: layers)
