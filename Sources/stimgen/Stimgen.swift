@@ -23,6 +23,7 @@ struct Stimgen: ParsableCommand {
             RunCommand.self,
             BenchStimulusCommand.self,
             PredictCommand.self,
+            CompareCommand.self,
             DreamCommand.self,
             BenchDreamCommand.self,
         ]

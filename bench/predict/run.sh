@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `stimgen predict` cost: the classic McCollough protocol (10 min of 10 s alternation at 60 Hz) with its
 # adaptation phase scaled to 2.5, 10 and 40 min, and the model input at 14, 28 and 56 px/deg (8° field:
-# 112, 224, 448 px). Wall time of the whole command (protocol check and safety analysis included) and
-# user CPU time, best of REPEATS runs (default 3). Needs a release build (make release); STIMGEN
-# overrides the binary.
+# 112, 224, 448 px); then the three adaptation models and a VOneNet-sampled bank at 10 min. Wall time
+# of the whole command (protocol check and safety analysis included) and user CPU time, best of REPEATS
+# runs (default 3). Needs a release build (make release); STIMGEN overrides the binary.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 stimgen=${STIMGEN:-"$root/.build/release/stimgen"}
@@ -35,3 +35,8 @@ for ppd in 14 28 56; do
 done
 echo "## protocol check alone (stimgen validate, 10 min)"
 echo "validate: $(best "$stimgen" validate "$work/Protocols/classic-10.yaml")"
+echo "## adaptation model and bank (10 min, 28 px/deg)"
+for adaptation in decorrelation fatigue suppression; do
+  echo "$adaptation: $(best "$stimgen" predict "$work/Protocols/classic-10.yaml" --adaptation "$adaptation")"
+done
+echo "vonenet-sampled bank (seed 1): $(best "$stimgen" predict "$work/Protocols/classic-10.yaml" --vonenet-seed 1)"

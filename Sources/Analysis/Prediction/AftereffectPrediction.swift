@@ -11,39 +11,73 @@ import StimulusKit
 /// Time counted: timed presentation phases (adaptation, reversal; optional ones included) and timed
 /// rests (blank). Participant-paced phases (text, consent, tests) add no time: the prediction for a
 /// test phase is the state at its start, and test stimuli themselves do not adapt the model.
-public struct AftereffectPrediction: Sendable {
+public struct AftereffectPrediction<Adaptation: ColourAdaptation>: ProtocolPredictor {
     public var model: V1Configuration
-    public var adaptation: DecorrelationAdaptation
+    public var adaptation: Adaptation
 
-    public init(model: V1Configuration = V1Configuration(), adaptation: DecorrelationAdaptation = DecorrelationAdaptation()) {
+    public init(model: V1Configuration = V1Configuration(), adaptation: Adaptation) {
         self.model = model
         self.adaptation = adaptation
     }
 
-    /// Checks and compiles the protocol (as `stimgen validate` does) and predicts it; the error lists
-    /// the protocol's own errors when it does not compile. A protocol the photosensitive-safety
-    /// analysis refuses is still predicted: no one watches the model's frames.
-    public func run(protocolFile: URL, options: ProtocolCheck.Options = ProtocolCheck.Options()) throws -> PredictionTable {
+    /// One table per name in `layers`, from a single pass over the protocol. The error lists the
+    /// protocol's own errors when it does not compile, or the valid layer names. A protocol the
+    /// photosensitive-safety analysis refuses is still predicted: no one watches the model's frames.
+    public func run(protocolFile: URL, options: ProtocolCheck.Options = ProtocolCheck.Options(), layers: [String]) throws -> [PredictionTable] {
+        let readouts = try layers.map { try PredictionLayer.named($0, model) }
         let report = ProtocolCheck.run(file: protocolFile, options: options)
         guard let timeline = report.timeline, let resolved = report.resolved else {
             let errors = report.errors.map { "\($0)" }.joined(separator: "\n")
             throw NeuralError("\(protocolFile.path): the protocol does not compile, so it cannot be predicted:\n\(errors)")
         }
-        var table = try run(timeline: timeline, resolved: resolved, distanceCm: report.spec?.viewing.distanceCm ?? resolved.geometry.distanceCm)
+        var readings = try play(timeline: timeline, resolved: resolved, distanceCm: report.spec?.viewing.distanceCm ?? resolved.geometry.distanceCm)
         // Conditions in the order the protocol lists them (the timeline holds them in trial order).
         var order: [String: Int] = [:]
         for case .test(let test) in report.spec?.phases ?? [] {
             for (i, c) in test.conditions.enumerated() { order[test.name + "\u{0}" + c.label] = i }
         }
-        let phaseOrder = Dictionary(table.rows.map(\.phase).enumerated().map { ($1, $0) }, uniquingKeysWith: min)
-        table.rows.sort {
-            (phaseOrder[$0.phase]!, order[$0.phase + "\u{0}" + $0.condition] ?? 0) < (phaseOrder[$1.phase]!, order[$1.phase + "\u{0}" + $1.condition] ?? 0)
+        let phaseOrder = Dictionary(readings.map(\.phase).enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        func key(_ r: TestReading) -> (Int, Int) { (phaseOrder[r.phase]!, order[r.phase + "\u{0}" + r.condition] ?? 0) }
+        readings.sort { key($0) < key($1) }
+        return readouts.map { readout in
+            PredictionTable(protocolName: timeline.protocolName, model: "v1", adaptation: Adaptation.name, layer: readout.name,
+                            rows: readings.map { $0.prediction(readout, adaptation: adaptation) })
         }
-        return table
     }
 
-    /// Predicts a compiled timeline whose stimulus names resolve in `resolved`.
-    public func run(timeline: Timeline, resolved: ResolvedStimuli, distanceCm: Double) throws -> PredictionTable {
+    /// What the model holds when a test condition is shown: its statistics and the adaptation state.
+    struct TestReading {
+        var phase: String
+        var condition: String
+        var stimulus: String
+        var orientationDeg: Double?
+        var adaptationS: Double
+        var test: ColourContingency
+        var state: AxisStates
+
+        func prediction(_ readout: PredictionLayer, adaptation: Adaptation) -> PredictedCondition {
+            let lm = adaptation.perceivedTint(test, after: state.lm, readingUnits: readout.units)
+            let s = adaptation.perceivedTint(test.sAxis, after: state.s, readingUnits: readout.units)
+            return PredictedCondition(phase: phase, condition: condition, stimulus: stimulus, orientationDeg: orientationDeg,
+                                      adaptationS: adaptationS, perceivedTintDKLLM: lm, predictedNullDKLLM: lm.map { -$0 },
+                                      perceivedTintDKLS: s, predictedNullDKLS: s.map { -$0 })
+        }
+    }
+
+    /// The adaptation state of the L−M axis and of the S−(L+M) axis, adapted side by side by the same model.
+    struct AxisStates {
+        var lm: Adaptation.State
+        var s: Adaptation.State
+
+        mutating func advance(_ adaptation: Adaptation, seconds: Double, input: ColourContingency) {
+            adaptation.advance(&lm, seconds: seconds, input: input)
+            adaptation.advance(&s, seconds: seconds, input: input.sAxis)
+        }
+    }
+
+    /// Plays a compiled timeline whose stimulus names resolve in `resolved`; one reading per test
+    /// condition of each test phase, in trial order.
+    func play(timeline: Timeline, resolved: ResolvedStimuli, distanceCm: Double) throws -> [TestReading] {
         try adaptation.validate()
         let bg = timeline.backgroundLinearRGB
         guard bg.count == 3 else { throw NeuralError("background_linear_rgb needs 3 values (r, g, b), got \(bg.count)") }
@@ -60,34 +94,34 @@ public struct AftereffectPrediction: Sendable {
         let units = model.orientationsDeg.count * model.spatialFrequenciesCpd.count
         let blank = ColourContingency.blank(units: units)
         let frameS = 1 / timeline.refreshHz
-        var state = adaptation.initialState(units: units)
+        var state = AxisStates(lm: adaptation.initialState(units: units), s: adaptation.initialState(units: units))
         var adaptedFrames = 0
-        var rows: [PredictedCondition] = []
+        var readings: [TestReading] = []
         for phase in timeline.phases {
             switch phase.content {
             case .presentation(let p):
                 var frame = 0
                 for onset in p.onsets {
-                    adaptation.advance(&state, seconds: Double(onset.frame - frame) * frameS, input: blank)
-                    adaptation.advance(&state, seconds: Double(onset.frames) * frameS, input: try statistics(onset.stimulus))
+                    state.advance(adaptation, seconds: Double(onset.frame - frame) * frameS, input: blank)
+                    state.advance(adaptation, seconds: Double(onset.frames) * frameS, input: try statistics(onset.stimulus))
                     adaptedFrames += onset.frames
                     frame = onset.frame + onset.frames
                 }
-                adaptation.advance(&state, seconds: Double((phase.frameCount ?? frame) - frame) * frameS, input: blank)
+                state.advance(adaptation, seconds: Double((phase.frameCount ?? frame) - frame) * frameS, input: blank)
             case .rest:
-                adaptation.advance(&state, seconds: Double(phase.frameCount ?? 0) * frameS, input: blank)
+                state.advance(adaptation, seconds: Double(phase.frameCount ?? 0) * frameS, input: blank)
             case .trials(let block):
                 var seen: Set<String> = []
                 for trial in block.trials where seen.insert(trial.condition).inserted {
-                    let tint = adaptation.perceivedTint(try statistics(trial.stimulus), after: state)
-                    rows.append(PredictedCondition(phase: phase.name, condition: trial.condition, stimulus: trial.stimulus,
-                                                   adaptationS: Double(adaptedFrames) * frameS,
-                                                   perceivedTintDKLLM: tint, predictedNullDKLLM: tint.map { -$0 }))
+                    readings.append(TestReading(phase: phase.name, condition: trial.condition, stimulus: trial.stimulus,
+                                                orientationDeg: resolved.stimuli[trial.stimulus]?.pattern.grating?.orientationDeg,
+                                                adaptationS: Double(adaptedFrames) * frameS, test: try statistics(trial.stimulus),
+                                                state: state))
                 }
             case .text, .consent, .flickerPhotometry, .illusionPSE:
                 break
             }
         }
-        return PredictionTable(protocolName: timeline.protocolName, model: "v1", adaptation: "decorrelation", rows: rows)
+        return readings
     }
 }

@@ -7,6 +7,9 @@ public struct PredictedCondition: Codable, Sendable, Equatable {
     /// The condition's label.
     public var condition: String
     public var stimulus: String
+    /// The test grating's orientation (deg; 0 = horizontal bars), as sessions record it in their
+    /// trials' `orientation_deg`; nil when the test is not a grating.
+    public var orientationDeg: Double?
     /// Adapting presentation time before this test phase (s), from the timeline's frames.
     public var adaptationS: Double
     /// The L−M colour the model reads on the test's light bars (DKL L−M cone contrast, the nulling
@@ -14,12 +17,18 @@ public struct PredictedCondition: Codable, Sendable, Equatable {
     public var perceivedTintDKLLM: Double?
     /// The nulling setting that would cancel it (DKL L−M): −perceivedTintDKLLM.
     public var predictedNullDKLLM: Double?
+    /// The same on the S−(L+M) axis (DKL S cone contrast, the nulling axis `dkl_s`); positive = bluish.
+    public var perceivedTintDKLS: Double?
+    public var predictedNullDKLS: Double?
 
     enum CodingKeys: String, CodingKey {
         case phase, condition, stimulus
+        case orientationDeg = "orientation_deg"
         case adaptationS = "adaptation_s"
         case perceivedTintDKLLM = "perceived_tint_dkl_lm"
         case predictedNullDKLLM = "predicted_null_dkl_lm"
+        case perceivedTintDKLS = "perceived_tint_dkl_s"
+        case predictedNullDKLS = "predicted_null_dkl_s"
     }
 }
 
@@ -29,10 +38,12 @@ public struct PredictionTable: Codable, Sendable {
     public var protocolName: String
     public var model: String
     public var adaptation: String
+    /// The layer the tint is read from (`PredictionLayer`): `all` or one band's, e.g. `linear@1.5cpd`.
+    public var layer: String = PredictionLayer.allName
     public var rows: [PredictedCondition]
 
     enum CodingKeys: String, CodingKey {
-        case protocolName = "protocol", model, adaptation, rows
+        case protocolName = "protocol", model, adaptation, layer, rows
     }
 
     /// Pretty-printed JSON with sorted keys.
@@ -44,28 +55,25 @@ public struct PredictionTable: Codable, Sendable {
 
     /// CSV with a header row; an undefined value is an empty field.
     public var csv: String {
-        func number(_ v: Double?) -> String { v.map { String(format: "%.6g", $0) } ?? "" }
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var lines = ["phase,condition,stimulus,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm"]
+        let field = CSVText.field, number = CSVText.number
+        var lines = ["phase,condition,stimulus,orientation_deg,adaptation_s,perceived_tint_dkl_lm,predicted_null_dkl_lm,perceived_tint_dkl_s,predicted_null_dkl_s"]
         for r in rows {
-            lines.append([field(r.phase), field(r.condition), field(r.stimulus), number(r.adaptationS),
-                          number(r.perceivedTintDKLLM), number(r.predictedNullDKLLM)].joined(separator: ","))
+            lines.append([field(r.phase), field(r.condition), field(r.stimulus), number(r.orientationDeg), number(r.adaptationS),
+                          number(r.perceivedTintDKLLM), number(r.predictedNullDKLLM), number(r.perceivedTintDKLS),
+                          number(r.predictedNullDKLS)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// A fixed-width table for the terminal.
     public var text: String {
-        var lines = ["\(protocolName) — model \(model), adaptation \(adaptation)",
-                     "phase           condition        adapted (s)  perceived tint (DKL L−M)  null (DKL L−M)"]
+        var lines = ["\(protocolName) — model \(model), layer \(layer), adaptation \(adaptation)",
+                     "phase           condition        adapted (s)  perceived tint (DKL L−M)  null (DKL L−M)  perceived tint (DKL S)"]
         for r in rows {
             func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
-            let tint = r.perceivedTintDKLLM.map { String(format: "%+.5f", $0) } ?? "—"
-            let null = r.predictedNullDKLLM.map { String(format: "%+.5f", $0) } ?? "—"
+            func signed(_ v: Double?) -> String { v.map { String(format: "%+.5f", $0) } ?? "—" }
             lines.append(pad(r.phase, 15) + " " + pad(r.condition, 16) + " " + pad(String(format: "%.1f", r.adaptationS), 12)
-                         + " " + pad(tint, 25) + " " + null)
+                         + " " + pad(signed(r.perceivedTintDKLLM), 25) + " " + pad(signed(r.predictedNullDKLLM), 15) + " " + signed(r.perceivedTintDKLS))
         }
         return lines.joined(separator: "\n")
     }

@@ -32,12 +32,8 @@ public enum HTMLReport {
         }
 
         var w = HTMLWriter()
-        w.raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        w.element("title", "stimgen report: \(ordered.count) session(s)")
-        w.raw("<style>\(ReportStyle.css)</style></head><body><header>")
-        w.element("h1", "stimgen report")
-        w.element("p", "\(ordered.count) session(s), \(codes.count) participant(s). Generated \(ReportText.date(generatedAt)) by stimgen \(softwareVersion).", class: "note")
+        w.documentStart(title: "stimgen report: \(ordered.count) session(s)", heading: "stimgen report",
+                        note: "\(ordered.count) session(s), \(codes.count) participant(s). Generated \(ReportText.date(generatedAt)) by stimgen \(softwareVersion).")
         w.raw("<nav><ul>")
         if codes.count > 1 { w.raw("<li><a href=\"#group\">Group</a></li>") }
         for decay in decays where !decay.points.isEmpty {

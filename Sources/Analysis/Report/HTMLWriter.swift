@@ -6,6 +6,17 @@ struct HTMLWriter {
 
     mutating func raw(_ markup: String) { html += markup }
 
+    /// The document's start up to and including `<body><header>`: the report's inline style sheet,
+    /// `title` (escaped) as the page title and the `<h1>`, and `note` as its first line.
+    mutating func documentStart(title: String, heading: String, note: String) {
+        raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        element("title", title)
+        raw("<style>\(ReportStyle.css)</style></head><body><header>")
+        element("h1", heading)
+        element("p", note, class: "note")
+    }
+
     /// Escaped text.
     mutating func text(_ string: String) { html += escapeHTML(string) }
 

@@ -71,9 +71,4 @@ public struct DecorrelationAdaptation: Codable, Sendable, Equatable {
             state.slow[k] += target * seconds / slowTauS
         }
     }
-
-    /// The perceived L−M tint (DKL L−M) of a test image after adaptation to `state`.
-    public func perceivedTint(_ test: ColourContingency, after state: State) -> Double? {
-        test.perceivedTint(subtracting: weights(state))
-    }
 }

@@ -4,14 +4,15 @@ import Foundation
 ///
 /// Even filter `G(x, y) cos(2π f u)`, odd filter `G(x, y) sin(2π f u)`, with `u = n · (x, y)`,
 /// `n = (−sin θ, cos θ)` the bars' normal (x rightwards, y upwards, as StimulusKit draws gratings)
-/// and `G` a circular Gaussian of σ from `V1Configuration.envelopeSigmaDeg`. The even filter's DC
+/// and `G` a Gaussian envelope, σ across and along the bars from `V1Configuration.filters(band:)`
+/// (circular, of σ from `V1Configuration.envelopeSigmaDeg`, on the regular grid). The even filter's DC
 /// is removed, so uniform fields give no response. Each filter is scaled so that a sinusoidal
 /// grating of contrast 1 at its orientation and frequency, in its own phase, gives a response of 1:
 /// a quadrature pair's energy `√(even² + odd²)` reads the grating's contrast amplitude.
 public struct GaborBank: Sendable {
     /// Preferred spatial frequency (cycles/deg).
     public let cpd: Double
-    /// Envelope standard deviation (px).
+    /// The band's nominal envelope standard deviation, `envelopeSigmaDeg(cpd:)` (px); sets the stride.
     public let sigmaPx: Double
     /// Kernel side (px, odd).
     public let size: Int
@@ -27,20 +28,27 @@ public struct GaborBank: Sendable {
         self.cpd = cpd
         let ppd = c.pixelsPerDegree
         sigmaPx = c.envelopeSigmaDeg(cpd: cpd) * ppd
-        size = Self.kernelSize(sigmaPx: sigmaPx, extent: c.kernelExtentSigmas)
+        let filters = c.spatialFrequenciesCpd.firstIndex(of: cpd).map { c.filters(band: $0) }
+            ?? c.regularGridFilters(cpd: cpd)
+        // One kernel side for the band: the widest envelope's, cut at the input's size.
+        let widest = filters.map { max($0.sigmaAcrossDeg, $0.sigmaAlongDeg) * ppd }.max() ?? sigmaPx
+        let inputSide = c.inputSizePx.isMultiple(of: 2) ? c.inputSizePx - 1 : c.inputSizePx
+        size = min(Self.kernelSize(sigmaPx: widest, extent: c.kernelExtentSigmas), inputSide)
         stride = max(1, Int((c.strideSigmas * sigmaPx).rounded()))
-        let f = cpd / ppd
         let half = Double(size / 2)
         var data: [Float] = []
-        data.reserveCapacity(c.orientationsDeg.count * 2 * size * size)
-        for theta in c.orientationsDeg.map({ $0 * Double.pi / 180 }) {
+        data.reserveCapacity(filters.count * 2 * size * size)
+        for filter in filters {
+            let theta = filter.orientationDeg * Double.pi / 180, f = filter.cpd / ppd
             let (nx, ny) = (-sin(theta), cos(theta))
+            let (across, along) = (filter.sigmaAcrossDeg * ppd, filter.sigmaAlongDeg * ppd)
             var envelope: [Double] = [], u: [Double] = []
             for row in 0..<size {
                 for col in 0..<size {
                     let x = Double(col) - half, y = half - Double(row)
-                    envelope.append(exp(-(x * x + y * y) / (2 * sigmaPx * sigmaPx)))
-                    u.append(2 * Double.pi * f * (nx * x + ny * y))
+                    let (a, b) = (nx * x + ny * y, ny * x - nx * y)  // across and along the bars (px)
+                    envelope.append(exp(-(a * a) / (2 * across * across) - (b * b) / (2 * along * along)))
+                    u.append(2 * Double.pi * f * a)
                 }
             }
             var even = zip(envelope, u).map { $0 * cos($1) }
@@ -53,6 +61,6 @@ public struct GaborBank: Sendable {
             data += even.map { Float($0 / evenGain) }
             data += odd.map { Float($0 / oddGain) }
         }
-        weights = Tensor(shape: [c.orientationsDeg.count * 2, 1, size, size], data: data)
+        weights = Tensor(shape: [filters.count * 2, 1, size, size], data: data)
     }
 }

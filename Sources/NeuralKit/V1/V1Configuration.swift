@@ -20,11 +20,15 @@ public struct V1Configuration: Codable, Sendable, Equatable {
     public var strideSigmas: Double
     /// Semi-saturation constant of the divisive normalisation (contrast, 0…1).
     public var normalizationSemisaturation: Double
+    /// How each band's filters are chosen: the regular grid of `orientationsDeg`, or VOneNet-like
+    /// sampling from neuronal distributions (`orientationsDeg.count` filters per band).
+    public var sampling: GaborSampling
 
     public init(fieldDeg: Double = 8, pixelsPerDegree: Double = 28,
                 orientationsDeg: [Double] = (0..<8).map { Double($0) * 22.5 },
                 spatialFrequenciesCpd: [Double] = [0.75, 1.5, 3, 6], bandwidthOctaves: Double = 1.4,
-                kernelExtentSigmas: Double = 3, strideSigmas: Double = 0.5, normalizationSemisaturation: Double = 0.05) {
+                kernelExtentSigmas: Double = 3, strideSigmas: Double = 0.5, normalizationSemisaturation: Double = 0.05,
+                sampling: GaborSampling = .regularGrid) {
         self.fieldDeg = fieldDeg
         self.pixelsPerDegree = pixelsPerDegree
         self.orientationsDeg = orientationsDeg
@@ -33,6 +37,7 @@ public struct V1Configuration: Codable, Sendable, Equatable {
         self.kernelExtentSigmas = kernelExtentSigmas
         self.strideSigmas = strideSigmas
         self.normalizationSemisaturation = normalizationSemisaturation
+        self.sampling = sampling
     }
 
     /// Side of the square input (px): `fieldDeg × pixelsPerDegree`, rounded.
@@ -63,6 +68,14 @@ public struct V1Configuration: Codable, Sendable, Equatable {
         try require(kernelExtentSigmas >= 1, "kernel_extent_sigmas", "must be ≥ 1, got \(kernelExtentSigmas)")
         try require(strideSigmas > 0, "stride_sigmas", "must be > 0, got \(strideSigmas)")
         try require(normalizationSemisaturation > 0, "normalization_semisaturation", "must be > 0, got \(normalizationSemisaturation)")
+        if case .vonenet = sampling {
+            let (low, high) = (VOneNetDistributions.frequencyEdgesCpd.first!, VOneNetDistributions.frequencyEdgesCpd.last!)
+            for f in spatialFrequenciesCpd {
+                try require(f * 2.0.squareRoot() > low && f / 2.0.squareRoot() < high, "spatial_frequencies_cpd",
+                            "\(f) cpd: VOneNet sampling draws frequencies within a band's octave from De Valois et al.'s \(low)–\(high) cpd; this octave lies outside")
+            }
+            return  // sampled kernels larger than the input are cut at its size (GaborBank)
+        }
         for f in spatialFrequenciesCpd {
             let k = GaborBank.kernelSize(sigmaPx: envelopeSigmaDeg(cpd: f) * pixelsPerDegree, extent: kernelExtentSigmas)
             try require(k <= inputSizePx, "field_deg",

@@ -21,8 +21,8 @@ public struct V1Model: Sendable {
         banks = configuration.spatialFrequenciesCpd.map { GaborBank(cpd: $0, configuration: configuration) }
     }
 
-    /// The band's layer-name suffix, e.g. `@1.5cpd`.
-    static func bandSuffix(_ cpd: Double) -> String {
+    /// The band's layer-name suffix, e.g. `@1.5cpd` for 1.5 cycles/deg, `@6cpd` for 6.
+    public static func bandSuffix(_ cpd: Double) -> String {
         "@" + (cpd == cpd.rounded() ? String(Int(cpd)) : String(cpd)) + "cpd"
     }
 

@@ -10,9 +10,10 @@ import Testing
     /// 4° at 24 px/deg keeps the debug-build test fast; 1.5 cpd adapters sit in band 1 of 0.75…6 cpd.
     static let model = V1Configuration(fieldDeg: 4, pixelsPerDegree: 24)
 
-    /// A protocol with inline stimuli: red/black horizontal and green/black vertical adapters
-    /// (1.5 cpd, `wave` gratings) alternating every `alternationS`, then achromatic tests of the same wave.
-    static func protocolYAML(adaptationBlocksS: [Double], alternationS: Double = 10, wave: String = "square_grating") -> String {
+    /// A protocol with inline stimuli: red/black horizontal and green/black vertical adapters (or
+    /// `colours`; 1.5 cpd, `wave` gratings) alternating every `alternationS`, then achromatic tests of the same wave.
+    static func protocolYAML(adaptationBlocksS: [Double], alternationS: Double = 10, wave: String = "square_grating",
+                             colours: (horizontal: String, vertical: String) = ("red", "lime")) -> String {
         func grating(_ name: String, _ deg: Double, _ cpd: Double, _ a: String) -> String {
             "  \(name):\n    name: \(name)\n    pattern: {type: \(wave), orientation_deg: \(deg), cycles_per_degree: \(cpd), colour_a: \(a), colour_b: black}\n"
         }
@@ -28,7 +29,7 @@ import Testing
             stimuli:
 
             """
-        y += grating("red_h", 0, 1.5, "red") + grating("green_v", 90, 1.5, "lime")
+        y += grating("red_h", 0, 1.5, colours.horizontal) + grating("green_v", 90, 1.5, colours.vertical)
         for (label, deg, cpd) in [("h", 0.0, 1.5), ("v", 90.0, 1.5), ("d45", 45.0, 1.5), ("d135", 135.0, 1.5),
                                   ("h3", 0.0, 3.0), ("h6", 0.0, 6.0), ("v3", 90.0, 3.0), ("v6", 90.0, 6.0)] {
             y += grating("test_\(label)", deg, cpd, "white")
@@ -49,7 +50,9 @@ import Testing
         return y
     }
 
-    static func predict(_ yaml: String, adaptation: DecorrelationAdaptation = DecorrelationAdaptation()) throws -> PredictionTable {
+    static func predict(_ yaml: String) throws -> PredictionTable { try predict(yaml, adaptation: DecorrelationAdaptation()) }
+
+    static func predict<A: ColourAdaptation>(_ yaml: String, adaptation: A) throws -> PredictionTable {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stimgen-predict-\(UUID().uuidString)")
         let stimuli = dir.appendingPathComponent("Stimuli")
         try FileManager.default.createDirectory(at: stimuli, withIntermediateDirectories: true)
