@@ -80,10 +80,11 @@ public final class OpenBLAS: @unchecked Sendable {
     ///
     /// The rule is the kernel measured fastest, not the newest the CPU supports. On AMD CPUs
     /// (Zen 4 has AVX-512 but executes each 512-bit operation as two 256-bit halves) the AVX2
-    /// Haswell kernel beats OpenBLAS 0.3.21's AVX-512 kernels: on an AMD EPYC with avx512_bf16,
-    /// sgemm on convolution-shaped products (M 64–512, N 49–12544, K 147–4608, one thread, CPU
-    /// time) ran at 77–97 GFLOP/s with Haswell against 68–90 with Cooperlake and 53–91 with
-    /// SkylakeX (bench/RESULTS.md). On Intel CPUs the AVX-512 kernels are the fast ones.
+    /// Haswell kernel is at least as fast as OpenBLAS 0.3.21's AVX-512 kernels: on an AMD EPYC
+    /// with avx512_bf16, sgemm on ResNet-18's convolution shapes (M 64–512, N 49–12544,
+    /// K 147–4608, one thread, GFLOP/s per CPU second) ran fastest or within noise of the fastest
+    /// with Haswell, 12–16 % ahead of Cooperlake and SkylakeX on the early layers' shapes
+    /// (bench/RESULTS.md). On Intel CPUs the AVX-512 kernels are the fast ones.
     static func coreType(forCPUFlags flags: Set<String>, vendor: String) -> String? {
         let avx2 = ["avx2", "fma"].allSatisfy(flags.contains)
         if vendor == "AuthenticAMD" && avx2 { return "Haswell" }
