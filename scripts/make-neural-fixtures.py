@@ -35,11 +35,11 @@ def init(name, array, raw=True):
     return helper.make_tensor(name, dtype, array.shape, array.flatten().tolist())
 
 
-def model(nodes, x_shape, inits=(), opset=17, y_name="y"):
+def model(nodes, x_shape, inits=(), opset=17, y_name="y", y_type=TensorProto.FLOAT):
     graph = helper.make_graph(
         nodes, "g",
         [helper.make_tensor_value_info("x", TensorProto.FLOAT, x_shape)],
-        [helper.make_tensor_value_info(y_name, TensorProto.FLOAT, None)],
+        [helper.make_tensor_value_info(y_name, y_type, None)],
         initializer=list(inits))
     m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
     m.ir_version = 8 if opset >= 15 else 7
@@ -53,8 +53,9 @@ def run(m, x):
     return session.run(None, {"x": x})[0]
 
 
-def case(name, nodes, x, inits=(), opset=17, note=""):
-    m = model(nodes, list(x.shape), inits, opset)
+def case(name, nodes, x, inits=(), opset=17, note="", y_type=TensorProto.FLOAT):
+    """One fixture; an integer output (y_type INT64) is stored as float32, as stimgen holds it."""
+    m = model(nodes, list(x.shape), inits, opset, y_type=y_type)
     y = run(m, x).astype(np.float32)
     onnx.save(m, os.path.join(OUT, name + ".onnx"))
     np.save(os.path.join(OUT, name + ".x.npy"), x)
@@ -113,6 +114,12 @@ def pool_cases():
     case("maxpool_same_upper", [node("MaxPool", ["x"], kernel_shape=[3, 2], strides=[2, 2], auto_pad="SAME_UPPER")], x)
     case("maxpool_negative_padded", [node("MaxPool", ["x"], kernel_shape=[3, 3], pads=[1, 1, 1, 1])], -np.abs(x) - 1,
          note="padding must never win a max over negative inputs")
+    case("maxpool_indices_pads_ceil", [node("MaxPool", ["x"], ["pooled", "y"], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1],
+                                            ceil_mode=1)], x, y_type=TensorProto.INT64,
+         note="second output Indices: flattened NCHW positions, storage_order 0")
+    case("maxpool_indices_storage_order1", [node("MaxPool", ["x"], ["pooled", "y"], kernel_shape=[2, 3], strides=[2, 2],
+                                                 storage_order=1)], x, y_type=TensorProto.INT64,
+         note="Indices with storage_order 1 (column-major within each plane)")
     case("avgpool_k3s1_pads_exclude", [node("AveragePool", ["x"], kernel_shape=[3, 3], pads=[1, 1, 1, 1])], x)
     case("avgpool_k3s1_pads_include", [node("AveragePool", ["x"], kernel_shape=[3, 3], pads=[1, 1, 1, 1], count_include_pad=1)], x)
     case("avgpool_k3s2_ceil_exclude", [node("AveragePool", ["x"], kernel_shape=[3, 3], strides=[2, 2], ceil_mode=1)], x)

@@ -52,7 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let job = ActivationExtraction.Job(model: Fixtures.url("net_small_cnn.onnx"), layers: ["conv99"], inputs: ["x"],
                                            outputDirectory: dir.appendingPathComponent("o"), stimulusDirectory: dir, generator: "test")
-        #expect(throws: NeuralError("no layer named 'conv99' (run `stimgen layers` to list them)")) { _ = try ActivationExtraction.run(job) }
+        #expect(throws: NeuralError("no layer named 'conv99' (layers: c1, n1, r1, p1, c2, r2, g, f, logits, y)")) { _ = try ActivationExtraction.run(job) }
         var named = job
         named.layers = ["y"]
         named.inputs = ["no_such_stimulus"]

@@ -64,6 +64,27 @@ import Testing
         #expect(try gradientError(op, [x, weight, bias], check: [0, 1, 2]) <= tolerance, "\(label)")
     }
 
+    /// A Conv with a Relu fused in gives exactly the plain Conv's output clamped at zero, and the
+    /// gradients of Relu's backward followed by the plain Conv's backward.
+    @Test func convWithFusedReluMatchesConvThenRelu() throws {
+        let plain = try Conv(Attributes(["pads": .ints([1, 1, 1, 1])]))
+        var fused = plain
+        fused.clampsAtZero = true
+        let inputs: [Tensor?] = [x, seededTensor([4, 4, 3, 3], seed: 2), seededTensor([4], seed: 3)]
+        let relu = Activation(.relu)
+        let convOutput = try plain.forward(inputs)[0]
+        let reluOutput = try relu.forward([convOutput])[0]
+        let fusedOutput = try fused.forward(inputs)[0]
+        #expect(fusedOutput == reluOutput)
+        #expect(reluOutput.data.contains(0) && reluOutput.data.contains { $0 > 0 })
+        let dy = seededTensor(reluOutput.shape, seed: 5)
+        let dConv = try relu.backward([convOutput], outputs: [reluOutput], outputGradients: [dy])[0]!
+        let expected = try plain.backward(inputs, outputs: [convOutput], outputGradients: [dConv])
+        let got = try fused.backward(inputs, outputs: [fusedOutput], outputGradients: [dy])
+        #expect(got.count == 3 && expected.count == 3)
+        for (g, e) in zip(got, expected) { #expect(g == e) }
+    }
+
     @Test func pointwiseConv() throws {
         let op = try Conv(Attributes())
         #expect(try gradientError(op, [x, seededTensor([3, 4, 1, 1], seed: 4), nil], check: [0, 1]) <= tolerance)

@@ -20,16 +20,26 @@ import Testing
         #expect(maxRelativeError(kept.got, kept.expected) <= 1e-4)
     }
 
+    @Test func fusesReluIntoConvUnlessTheConvOutputIsWanted() throws {
+        let fused = try Network.load(onnx: Fixtures.url("net_small_cnn.onnx"))
+        #expect(!fused.nodes.contains { $0.opType == "Relu" })
+        #expect(!fused.isProduced("n1") && fused.isProduced("r1"))
+        let kept = try Network.load(onnx: Fixtures.url("net_small_cnn.onnx"), unfolded: ["n1"])
+        #expect(kept.isProduced("n1") && kept.isProduced("r1"))
+        let listing = try Network.load(onnx: Fixtures.url("net_small_cnn.onnx"), foldingBatchNorm: false)
+        #expect(listing.nodes.filter { $0.opType == "Relu" }.count == 2)
+    }
+
     @Test func readsExternalData() throws {
         let (got, expected, _) = try Fixtures.evaluate("external_data")
         #expect(maxRelativeError(got, expected) <= 1e-4)
     }
 
     @Test func listsLayersWithShapes() throws {
-        let network = try Network.load(onnx: Fixtures.url("net_small_cnn.onnx"))
+        let network = try Network.load(onnx: Fixtures.url("net_small_cnn.onnx"), foldingBatchNorm: false)
         let layers = try network.layers(["x": Tensor(shape: [1, 3, 32, 32])])
         // 32 px, 5×5 kernel, stride 2, pad 2 → 16; 3×3/2 ceil-mode pool → 8.
-        #expect(layers.map(\.name) == ["n1", "r1", "p1", "c2", "r2", "g", "f", "logits", "y"])
+        #expect(layers.map(\.name) == ["c1", "n1", "r1", "p1", "c2", "r2", "g", "f", "logits", "y"])
         #expect(layers.first { $0.name == "n1" }?.shape == [1, 8, 16, 16])
         #expect(layers.first { $0.name == "p1" }?.shape == [1, 8, 8, 8])
         #expect(layers.first { $0.name == "y" }?.shape == [1, 10])

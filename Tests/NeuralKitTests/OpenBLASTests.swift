@@ -2,12 +2,22 @@ import Testing
 @testable import NeuralKit
 
 @Suite struct OpenBLASTests {
-    @Test func coreTypeFromCPUFlags() {
-        #expect(OpenBLAS.coreType(forCPUFlags: ["avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"]) == "SkylakeX")
-        #expect(OpenBLAS.coreType(forCPUFlags: ["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd", "avx512_bf16"]) == "Cooperlake")
-        #expect(OpenBLAS.coreType(forCPUFlags: ["avx", "avx2", "fma", "avx512f"]) == "Haswell")
-        #expect(OpenBLAS.coreType(forCPUFlags: ["avx"]) == "SandyBridge")
-        #expect(OpenBLAS.coreType(forCPUFlags: ["sse2"]) == nil)
+    static let avx512 = ["avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"]
+
+    @Test func intelCoreTypeFollowsTheNewestVectorUnit() {
+        let intel = "GenuineIntel"
+        #expect(OpenBLAS.coreType(forCPUFlags: Set(Self.avx512), vendor: intel) == "SkylakeX")
+        #expect(OpenBLAS.coreType(forCPUFlags: Set(Self.avx512 + ["avx512_bf16"]), vendor: intel) == "Cooperlake")
+        #expect(OpenBLAS.coreType(forCPUFlags: ["avx", "avx2", "fma", "avx512f"], vendor: intel) == "Haswell")
+        #expect(OpenBLAS.coreType(forCPUFlags: ["avx"], vendor: intel) == "SandyBridge")
+        #expect(OpenBLAS.coreType(forCPUFlags: ["sse2"], vendor: intel) == nil)
+    }
+
+    @Test func amdCoreTypeIsHaswellEvenWithAVX512() {
+        let amd = "AuthenticAMD"
+        #expect(OpenBLAS.coreType(forCPUFlags: Set(Self.avx512 + ["avx512_bf16"]), vendor: amd) == "Haswell")
+        #expect(OpenBLAS.coreType(forCPUFlags: ["avx", "avx2", "fma"], vendor: amd) == "Haswell")
+        #expect(OpenBLAS.coreType(forCPUFlags: ["avx"], vendor: amd) == "SandyBridge")
     }
 
     @Test func sgemmMultipliesASmallCase() {

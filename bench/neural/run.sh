@@ -13,14 +13,23 @@ mkdir -p "$work"
 stimgen="$root/.build/release/stimgen"
 [ -x "$stimgen" ] || { echo "build first: make release" >&2; exit 1; }
 
+echo "## machine load before: $(uptime)"
 cc -O2 -o "$work/sgemm_peak" "$root/bench/neural/sgemm_peak.c" -lopenblas
 echo "## sgemm 2048³ (best of 3)"
 for threads in 1 2; do
   echo "as OpenBLAS detects the CPU:        $("$work/sgemm_peak" 2048 $threads 3)"
-  for core in Prescott SkylakeX Cooperlake Haswell; do
+  for core in Prescott SkylakeX Cooperlake Zen Haswell; do
     echo "OPENBLAS_CORETYPE=$core:$(printf '%*s' $((18 - ${#core})) '')$(OPENBLAS_CORETYPE=$core "$work/sgemm_peak" 2048 $threads 3)"
+  done
+done
+
+echo "## sgemm on ResNet-18's convolution shapes (M filters × N pixels × K), 1 thread, best of 5"
+for core in Cooperlake SkylakeX Haswell; do
+  for shape in 64x12544x147 64x3136x576 128x784x1152 256x196x2304 512x49x4608; do
+    echo "OPENBLAS_CORETYPE=$core: $(OPENBLAS_CORETYPE=$core "$work/sgemm_peak" $shape 1 5)"
   done
 done
 
 "$venv/bin/python" "$root/bench/neural/make_models.py" "$work/models"
 "$venv/bin/python" "$root/bench/neural/bench.py" "$stimgen" "$work/models" "$work" "$@"
+echo "## machine load after: $(uptime)"

@@ -149,7 +149,8 @@ public enum ActivationExtraction {
     static func resolveLayer(_ name: String, in network: Network) throws -> String {
         if network.nodes.contains(where: { $0.outputs.contains(name) }) { return name }
         if let node = network.nodes.first(where: { $0.name == name }), let output = node.outputs.first { return output }
-        throw NeuralError("no layer named '\(name)' (run `stimgen layers` to list them)")
+        let valid = network.nodes.flatMap(\.outputs).filter { !$0.isEmpty }
+        throw NeuralError("no layer named '\(name)' (layers: \(valid.joined(separator: ", ")))")
     }
 
     /// The model input's height when it is static and square.

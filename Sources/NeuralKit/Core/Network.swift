@@ -27,6 +27,7 @@ public struct Network: Sendable {
     /// Runs the graph forward. `feeds` gives every graph input; `keep` names the tensors to
     /// return (nil: every tensor, as `backward` needs). Tensors nothing later reads are freed early.
     public func run(_ feeds: [String: Tensor], keep: Set<String>? = nil) throws -> [String: Tensor] {
+        TensorMemory.retainFreedBlocks
         var values = initializers
         for input in inputs {
             guard let tensor = feeds[input.name] else {

@@ -41,7 +41,8 @@ public final class OpenBLAS: @unchecked Sendable {
     private init() throws {
         let userCoreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
         var chosen = false
-        if userCoreType == nil, let detected = OpenBLAS.coreType(forCPUFlags: OpenBLAS.cpuFlags()) {
+        let cpu = OpenBLAS.cpuInfo()
+        if userCoreType == nil, let detected = OpenBLAS.coreType(forCPUFlags: cpu.flags, vendor: cpu.vendor) {
             setenv("OPENBLAS_CORETYPE", detected, 1)
             chosen = true
         }
@@ -74,22 +75,39 @@ public final class OpenBLAS: @unchecked Sendable {
         }
     }
 
-    /// The OpenBLAS core type for a CPU with these /proc/cpuinfo flags, or nil to let OpenBLAS decide.
-    static func coreType(forCPUFlags flags: Set<String>) -> String? {
+    /// The OpenBLAS core type for a CPU with these /proc/cpuinfo flags and vendor, or nil to let
+    /// OpenBLAS decide.
+    ///
+    /// The rule is the kernel measured fastest, not the newest the CPU supports. On AMD CPUs
+    /// (Zen 4 has AVX-512 but executes each 512-bit operation as two 256-bit halves) the AVX2
+    /// Haswell kernel is at least as fast as OpenBLAS 0.3.21's AVX-512 kernels: on an AMD EPYC
+    /// with avx512_bf16, sgemm on ResNet-18's convolution shapes (M 64–512, N 49–12544,
+    /// K 147–4608, one thread, GFLOP/s per CPU second) ran fastest or within noise of the fastest
+    /// with Haswell, 12–16 % ahead of Cooperlake and SkylakeX on the early layers' shapes
+    /// (bench/RESULTS.md). On Intel CPUs the AVX-512 kernels are the fast ones.
+    static func coreType(forCPUFlags flags: Set<String>, vendor: String) -> String? {
+        let avx2 = ["avx2", "fma"].allSatisfy(flags.contains)
+        if vendor == "AuthenticAMD" && avx2 { return "Haswell" }
         let avx512 = ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"].allSatisfy(flags.contains)
         if avx512 && flags.contains("avx512_bf16") { return "Cooperlake" }
         if avx512 { return "SkylakeX" }
-        if ["avx2", "fma"].allSatisfy(flags.contains) { return "Haswell" }
+        if avx2 { return "Haswell" }
         if flags.contains("avx") { return "SandyBridge" }
         return nil
     }
 
-    /// The feature flags of the first CPU in /proc/cpuinfo (empty where there is no such file).
-    static func cpuFlags() -> Set<String> {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
-              let colon = line.firstIndex(of: ":") else { return [] }
-        return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+    /// The vendor (e.g. "AuthenticAMD", "GenuineIntel") and feature flags of the first CPU in
+    /// /proc/cpuinfo (empty where there is no such file).
+    static func cpuInfo() -> (vendor: String, flags: Set<String>) {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return ("", []) }
+        let lines = text.split(separator: "\n")
+        func value(_ key: String) -> Substring? {
+            guard let line = lines.first(where: { $0.hasPrefix(key) }), let colon = line.firstIndex(of: ":") else { return nil }
+            return line[line.index(after: colon)...]
+        }
+        let vendor = value("vendor_id").map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let flags = Set((value("flags") ?? "").split(separator: " ").map(String.init))
+        return (vendor, flags)
     }
 
     /// Threads OpenBLAS uses for each call.

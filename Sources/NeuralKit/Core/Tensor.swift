@@ -18,6 +18,17 @@ public struct Tensor: Sendable, Equatable {
         self.data = [Float](repeating: value, count: shape.reduce(1, *))
     }
 
+    /// A tensor of the given shape whose elements `fill` writes, every one of them (the storage
+    /// is not zeroed first, which saves a pass over memory when an op overwrites its output).
+    init(shape: [Int], filling fill: (UnsafeMutableBufferPointer<Float>) -> Void) {
+        let count = shape.reduce(1, *)
+        self.shape = shape
+        self.data = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(buffer)
+            initialized = count
+        }
+    }
+
     /// Number of elements.
     public var count: Int { data.count }
     /// Number of axes.

@@ -4,13 +4,11 @@ extension Network {
     /// The Conv then writes the normalisation's output. Skipped where the Conv's output is read
     /// elsewhere, is a graph output, is named in `keeping`, or any parameter is not a fixed weight.
     mutating func foldBatchNormalisations(keeping: Set<String>) {
-        var readers = [String: Int]()
-        for node in nodes { for name in node.inputs { readers[name, default: 0] += 1 } }
+        let readers = readerCounts()
         var removed = Set<Int>()
         for (index, node) in nodes.enumerated() {
             guard let norm = node.op as? BatchNormalization, node.inputs.count == 5, node.outputs.count == 1,
-                  let convIndex = nodes.firstIndex(where: { $0.outputs == [node.inputs[0]] && $0.op is Conv }),
-                  readers[node.inputs[0]] == 1, !outputs.contains(node.inputs[0]), !keeping.contains(node.inputs[0]) else { continue }
+                  let convIndex = privateConv(feeding: node, readers: readers, keeping: keeping) else { continue }
             let conv = nodes[convIndex]
             let parameters = node.inputs[1...4].compactMap { initializers[$0] }
             guard parameters.count == 4, conv.inputs.count >= 2, let weight = initializers[conv.inputs[1]],
@@ -32,7 +30,27 @@ extension Network {
             nodes[convIndex].outputs = [output]
             removed.insert(index)
         }
-        nodes = nodes.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+        removeNodes(at: removed)
+    }
+
+    /// How many node inputs read each tensor.
+    func readerCounts() -> [String: Int] {
+        var readers = [String: Int]()
+        for node in nodes { for name in node.inputs { readers[name, default: 0] += 1 } }
+        return readers
+    }
+
+    /// The index of the Conv whose single output is `node`'s first input and is read by nothing
+    /// else: not another node, not a graph output, not a name in `keeping`. Such a Conv can take
+    /// `node`'s work into its own output pass.
+    func privateConv(feeding node: Node, readers: [String: Int], keeping: Set<String>) -> Int? {
+        guard let source = node.inputs.first, readers[source] == 1, !outputs.contains(source), !keeping.contains(source) else { return nil }
+        return nodes.firstIndex { $0.outputs == [source] && $0.op is Conv }
+    }
+
+    /// Drops the nodes at `indices` and the initialisers no remaining node reads.
+    mutating func removeNodes(at indices: Set<Int>) {
+        nodes = nodes.enumerated().filter { !indices.contains($0.offset) }.map(\.element)
         let used = Set(nodes.flatMap(\.inputs))
         initializers = initializers.filter { used.contains($0.key) }
     }

@@ -6,8 +6,9 @@ extension Network {
     public static let supportedOpsets = 9...17
 
     /// Loads an ONNX model file. Batch normalisations that follow a convolution are folded into
-    /// its weights (when `foldingBatchNorm`) unless the convolution's own output is named in
-    /// `unfolded` (so that it stays available as a layer).
+    /// its weights, and a Relu that follows a convolution is fused into its output pass (both when
+    /// `foldingBatchNorm`), unless the convolution's own output is named in `unfolded` (so that it
+    /// stays available as a layer).
     public static func load(onnx url: URL, unfolded: Set<String> = [], foldingBatchNorm: Bool = true) throws -> Network {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -52,10 +53,14 @@ extension Network {
             for input in proto.input where !input.isEmpty && !available.contains(input) {
                 throw NeuralError.node(name, proto.opType, "input '\(input)' is produced by no earlier node, initialiser or graph input (truncated file or unsorted graph)")
             }
-            let op: any Operator
+            var op: any Operator
             do {
                 let attributes = try Attributes(proto.attribute, directory: directory)
                 op = try OperatorRegistry.make(opType: proto.opType, domain: proto.domain, attributes: attributes, opset: Int(opset))
+                if var pool = op as? Pool, pool.kind == .max, proto.output.count > 1, !proto.output[1].isEmpty {
+                    pool.producesIndices = true
+                    op = pool
+                }
             } catch let error as NeuralError {
                 throw NeuralError.node(name, proto.opType, error.message)
             }
@@ -67,7 +72,10 @@ extension Network {
             throw NeuralError("graph output '\(output)' is produced by no node")
         }
         self.init(nodes: nodes, initializers: initializers, inputs: inputs, outputs: outputs)
-        if foldingBatchNorm { foldBatchNormalisations(keeping: unfolded) }
+        if foldingBatchNorm {
+            foldBatchNormalisations(keeping: unfolded)
+            fuseConvRelus(keeping: unfolded)
+        }
     }
 }
 

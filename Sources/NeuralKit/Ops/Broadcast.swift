@@ -70,6 +70,7 @@ struct Elementwise: Operator {
             throw NeuralError("expects \(kind == .sum ? "one or more" : "two") inputs, got \(operands.count)")
         }
         let shape = try Broadcast.shape(operands.map(\.shape))
+        if operands.count == 2, operands.allSatisfy({ $0.shape == shape }) { return [sameShape(operands[0], operands[1])] }
         var y = Tensor(shape: shape, repeating: kind == .mul ? 1 : 0)
         for operand in operands {
             if operand.shape == shape {
@@ -86,6 +87,17 @@ struct Elementwise: Operator {
             }
         }
         return [y]
+    }
+
+    /// Two operands of one shape (a residual connection's Add): one pass, no broadcasting.
+    private func sameShape(_ a: Tensor, _ b: Tensor) -> Tensor {
+        Tensor(shape: a.shape) { out in
+            a.data.withUnsafeBufferPointer { a in
+                b.data.withUnsafeBufferPointer { b in
+                    if kind == .mul { for i in out.indices { out[i] = a[i] * b[i] } } else { for i in out.indices { out[i] = a[i] + b[i] } }
+                }
+            }
+        }
     }
 
     /// Add/Sum: each input gets the output gradient summed to its shape. Mul: dA = dY·B, dB = dY·A.

@@ -1,12 +1,16 @@
 /// 2-D convolution (ONNX Conv): input X [N, C, H, W], weight W [M, C/group, kH, kW], optional
 /// bias B [M]; output [N, M, outH, outW]. Grouped and depthwise convolution, strides, pads,
 /// dilations and auto_pad. Runs as im2col + sgemm; a 1×1 kernel with unit stride and no padding
-/// multiplies the input directly, and a depthwise kernel runs as a direct loop.
+/// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias (and a fused
+/// Relu) are added in one pass over each image's output after its products.
 struct Conv: Operator {
     var window: Window2D
     var group: Int
     /// Whether `window` came with an explicit kernel_shape (otherwise taken from the weight).
     var kernelFromAttributes: Bool
+    /// Whether the output is clamped at zero as it is written: a following Relu fused in by the
+    /// importer (`Network.fuseConvRelus`), never set from ONNX attributes.
+    var clampsAtZero = false
 
     init(_ attributes: Attributes) throws {
         try attributes.allow(["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"])
@@ -59,29 +63,31 @@ struct Conv: Operator {
     func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
         let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
         let p = try plan(x, weight, bias)
-        let outPixels = p.outH * p.outW
-        var y = Tensor(shape: [p.n, p.m, p.outH, p.outW])
-        if let bias {
-            y.data.withUnsafeMutableBufferPointer { out in
-                for image in 0..<p.n {
-                    for channel in 0..<p.m {
-                        (out.baseAddress! + (image * p.m + channel) * outPixels).update(repeating: bias.data[channel], count: outPixels)
+        // Every path writes each output element once (no zeroing first); the bias and a fused
+        // Relu are applied in one pass over each image's output.
+        let y = Tensor(shape: [p.n, p.m, p.outH, p.outW]) { out in
+            x.data.withUnsafeBufferPointer { xb in
+                weight.data.withUnsafeBufferPointer { wb in
+                    let (x, weight, out) = (xb.baseAddress!, wb.baseAddress!, out.baseAddress!)
+                    if p.isDepthwise {
+                        depthwise(x, weight, p, out)
+                        finish(out, images: 0..<p.n, p, bias: bias)
+                        return
+                    }
+                    // Images share one product only where each has few output pixels (late layers);
+                    // early layers keep per-image products, whose column matrices stay cache-sized.
+                    let outPixels = p.outH * p.outW
+                    let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
+                    for first in stride(from: 0, to: p.n, by: imagesPerProduct) {
+                        let images = first..<min(p.n, first + imagesPerProduct)
+                        if images.count == 1 {
+                            forwardImage(first, x, weight, p, out)
+                        } else {
+                            forwardImagesTogether(images, x, weight, p, out)
+                        }
+                        finish(out, images: images, p, bias: bias)
                     }
                 }
-            }
-        }
-        if p.isDepthwise {
-            depthwise(x, weight, p, &y)
-            return [y]
-        }
-        // Images share one product only where each has few output pixels (late layers); early
-        // layers keep per-image products, whose column matrices stay cache-sized.
-        let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
-        if imagesPerProduct == 1 {
-            forwardImageByImage(x, weight, p, hasBias: bias != nil, &y)
-        } else {
-            for first in stride(from: 0, to: p.n, by: imagesPerProduct) {
-                forwardImagesTogether(x, weight, p, images: first..<min(p.n, first + imagesPerProduct), &y)
             }
         }
         return [y]
@@ -92,113 +98,115 @@ struct Conv: Operator {
     /// Output pixels per image below which several images share one product (a 28×28 map has 784).
     static let fewPixels = 1024
 
-    /// One sgemm per image and group; a pointwise kernel multiplies the input planes directly.
-    private func forwardImageByImage(_ x: Tensor, _ weight: Tensor, _ p: Plan, hasBias: Bool, _ y: inout Tensor) {
+    /// The column matrix of `count` elements for one call; uninitialised, since im2col writes every element.
+    private static func workspace(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
+    /// One image's output, one sgemm per group; a pointwise kernel multiplies the input planes directly.
+    private func forwardImage(_ image: Int, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan,
+                              _ y: UnsafeMutablePointer<Float>) {
         let outPixels = p.outH * p.outW
-        let blas = OpenBLAS.shared
-        var columns = [Float](repeating: 0, count: p.isPointwise ? 0 : p.k * outPixels)
-        x.data.withUnsafeBufferPointer { xb in
-            weight.data.withUnsafeBufferPointer { wb in
-                y.data.withUnsafeMutableBufferPointer { yb in
-                    columns.withUnsafeMutableBufferPointer { cb in
-                        for image in 0..<p.n {
-                            for g in 0..<p.groups {
-                                let src = xb.baseAddress! + (image * p.c + g * p.cg) * p.h * p.w
-                                let matrix: UnsafePointer<Float>
-                                if p.isPointwise {
-                                    matrix = src
-                                } else {
-                                    Im2Col.unfold(image: src, channels: p.cg, height: p.h, width: p.w, window: p.window,
-                                                  pads: p.pads, outH: p.outH, outW: p.outW, columns: cb.baseAddress!)
-                                    matrix = UnsafePointer(cb.baseAddress!)
-                                }
-                                blas.sgemm(transA: false, transB: false, m: p.mg, n: outPixels, k: p.k,
-                                           a: wb.baseAddress! + g * p.mg * p.k, lda: p.k, b: matrix, ldb: outPixels,
-                                           beta: hasBias ? 1 : 0,
-                                           c: yb.baseAddress! + (image * p.m + g * p.mg) * outPixels, ldc: outPixels)
-                            }
-                        }
-                    }
+        var columns = Conv.workspace(p.isPointwise ? 0 : p.k * outPixels)
+        columns.withUnsafeMutableBufferPointer { cb in
+            for g in 0..<p.groups {
+                let src = x + (image * p.c + g * p.cg) * p.h * p.w
+                let matrix: UnsafePointer<Float>
+                if p.isPointwise {
+                    matrix = src
+                } else {
+                    Im2Col.unfold(image: src, channels: p.cg, height: p.h, width: p.w, window: p.window,
+                                  pads: p.pads, outH: p.outH, outW: p.outW, columns: cb.baseAddress!)
+                    matrix = UnsafePointer(cb.baseAddress!)
                 }
+                OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.mg, n: outPixels, k: p.k,
+                                      a: weight + g * p.mg * p.k, lda: p.k, b: matrix, ldb: outPixels,
+                                      beta: 0, c: y + (image * p.m + g * p.mg) * outPixels, ldc: outPixels)
             }
         }
     }
 
     /// Several images' column matrices side by side, one sgemm per group for all of them: a wider
     /// product keeps sgemm efficient where each image has few output pixels (late layers).
-    /// The product is added onto `y` (which holds the bias or zeros).
-    private func forwardImagesTogether(_ x: Tensor, _ weight: Tensor, _ p: Plan, images: Range<Int>, _ y: inout Tensor) {
+    private func forwardImagesTogether(_ images: Range<Int>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan,
+                                       _ y: UnsafeMutablePointer<Float>) {
         let outPixels = p.outH * p.outW
         let width = images.count * outPixels
-        let blas = OpenBLAS.shared
-        var columns = [Float](repeating: 0, count: p.k * width)
-        var product = [Float](repeating: 0, count: p.mg * width)
-        x.data.withUnsafeBufferPointer { xb in
-            weight.data.withUnsafeBufferPointer { wb in
-                y.data.withUnsafeMutableBufferPointer { yb in
-                    columns.withUnsafeMutableBufferPointer { cb in
-                        product.withUnsafeMutableBufferPointer { pb in
-                            for g in 0..<p.groups {
-                                for (slot, image) in images.enumerated() {
-                                    Im2Col.unfold(image: xb.baseAddress! + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg,
-                                                  height: p.h, width: p.w, window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
-                                                  columns: cb.baseAddress! + slot * outPixels, rowStride: width)
-                                }
-                                blas.sgemm(transA: false, transB: false, m: p.mg, n: width, k: p.k,
-                                           a: wb.baseAddress! + g * p.mg * p.k, lda: p.k, b: cb.baseAddress!, ldb: width,
-                                           beta: 0, c: pb.baseAddress!, ldc: width)
-                                for (slot, image) in images.enumerated() {
-                                    for channel in 0..<p.mg {
-                                        let dst = yb.baseAddress! + (image * p.m + g * p.mg + channel) * outPixels
-                                        let src = pb.baseAddress! + channel * width + slot * outPixels
-                                        for i in 0..<outPixels { dst[i] += src[i] }
-                                    }
-                                }
-                            }
+        var columns = Conv.workspace(p.k * width), product = Conv.workspace(p.mg * width)
+        columns.withUnsafeMutableBufferPointer { cb in
+            product.withUnsafeMutableBufferPointer { pb in
+                for g in 0..<p.groups {
+                    for (slot, image) in images.enumerated() {
+                        Im2Col.unfold(image: x + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg,
+                                      height: p.h, width: p.w, window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
+                                      columns: cb.baseAddress! + slot * outPixels, rowStride: width)
+                    }
+                    OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.mg, n: width, k: p.k,
+                                          a: weight + g * p.mg * p.k, lda: p.k, b: cb.baseAddress!, ldb: width,
+                                          beta: 0, c: pb.baseAddress!, ldc: width)
+                    for (slot, image) in images.enumerated() {
+                        for channel in 0..<p.mg {
+                            (y + (image * p.m + g * p.mg + channel) * outPixels)
+                                .update(from: pb.baseAddress! + channel * width + slot * outPixels, count: outPixels)
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// The output pass over `images`: adds each channel's bias and, for a fused Relu, clamps at zero.
+    private func finish(_ y: UnsafeMutablePointer<Float>, images: Range<Int>, _ p: Plan, bias: Tensor?) {
+        guard bias != nil || clampsAtZero else { return }
+        let outPixels = p.outH * p.outW
+        for image in images {
+            for channel in 0..<p.m {
+                let plane = y + (image * p.m + channel) * outPixels
+                let offset = bias?.data[channel] ?? 0
+                if clampsAtZero {
+                    for i in 0..<outPixels { plane[i] = max(plane[i] + offset, 0) }
+                } else {
+                    for i in 0..<outPixels { plane[i] += offset }
                 }
             }
         }
     }
 
     /// One filter per channel: a direct loop (sgemm with a single output row would waste its time).
-    private func depthwise(_ x: Tensor, _ weight: Tensor, _ p: Plan, _ y: inout Tensor) {
+    private func depthwise(_ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan, _ y: UnsafeMutablePointer<Float>) {
         let (kH, kW) = p.window.kernel, (sH, sW) = p.window.strides, (dH, dW) = p.window.dilations
-        x.data.withUnsafeBufferPointer { xb in
-            weight.data.withUnsafeBufferPointer { wb in
-                y.data.withUnsafeMutableBufferPointer { yb in
-                    for image in 0..<p.n {
-                        for channel in 0..<p.c {
-                            let plane = xb.baseAddress! + (image * p.c + channel) * p.h * p.w
-                            let filter = wb.baseAddress! + channel * kH * kW
-                            let out = yb.baseAddress! + (image * p.m + channel) * p.outH * p.outW
-                            for oh in 0..<p.outH {
-                                for ow in 0..<p.outW {
-                                    var sum: Float = 0
-                                    for ki in 0..<kH {
-                                        let ih = oh * sH - p.pads[0] + ki * dH
-                                        guard ih >= 0, ih < p.h else { continue }
-                                        for kj in 0..<kW {
-                                            let iw = ow * sW - p.pads[1] + kj * dW
-                                            if iw >= 0, iw < p.w { sum += plane[ih * p.w + iw] * filter[ki * kW + kj] }
-                                        }
-                                    }
-                                    out[oh * p.outW + ow] += sum
-                                }
+        for image in 0..<p.n {
+            for channel in 0..<p.c {
+                let plane = x + (image * p.c + channel) * p.h * p.w
+                let filter = weight + channel * kH * kW
+                let out = y + (image * p.m + channel) * p.outH * p.outW
+                for oh in 0..<p.outH {
+                    for ow in 0..<p.outW {
+                        var sum: Float = 0
+                        for ki in 0..<kH {
+                            let ih = oh * sH - p.pads[0] + ki * dH
+                            guard ih >= 0, ih < p.h else { continue }
+                            for kj in 0..<kW {
+                                let iw = ow * sW - p.pads[1] + kj * dW
+                                if iw >= 0, iw < p.w { sum += plane[ih * p.w + iw] * filter[ki * kW + kj] }
                             }
                         }
+                        out[oh * p.outW + ow] = sum
                     }
                 }
             }
         }
     }
 
-    /// dX = fold(Wᵀ·dY), dW = dY·colᵀ, dB = Σ dY over images and pixels.
+    /// dX = fold(Wᵀ·dY), dW = dY·colᵀ, dB = Σ dY over images and pixels; with a fused Relu, dY is
+    /// first zeroed where the output is not positive.
     func backward(_ inputs: [Tensor?], outputs: [Tensor], outputGradients: [Tensor]) throws -> [Tensor?] {
         let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
         let p = try plan(x, weight, bias)
-        let dy = outputGradients[0]
+        var dy = outputGradients[0]
+        if clampsAtZero {
+            for i in 0..<dy.count where outputs[0].data[i] <= 0 { dy.data[i] = 0 }
+        }
         let outPixels = p.outH * p.outW
         var dx = Tensor(shape: x.shape), dw = Tensor(shape: weight.shape)
         var columns = [Float](repeating: 0, count: p.k * outPixels)

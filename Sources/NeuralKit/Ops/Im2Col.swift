@@ -18,9 +18,8 @@ enum Im2Col {
                 for kj in 0..<kW {
                     let out = columns + row * rowStride
                     let colOffset = kj * dW - pads[1]
-                    // Output columns whose input column lies inside the image.
-                    let firstOW = colOffset >= 0 ? 0 : (-colOffset + sW - 1) / sW
-                    let lastOW = min(outW, (width - colOffset + sW - 1) / sW)
+                    let inside = window.outputColumnsInside(kernelColumn: kj, width: width, padLeft: pads[1], outW: outW)
+                    let (firstOW, lastOW) = (inside.lowerBound, inside.upperBound)
                     for oh in 0..<outH {
                         let ih = oh * sH - pads[0] + ki * dH
                         let dst = out + oh * outW

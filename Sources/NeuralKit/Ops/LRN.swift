@@ -22,15 +22,20 @@ struct LRN: Operator {
     private func scales(_ x: Tensor) -> [Float] {
         let channels = x.shape[1], pixels = x.shape[2...].reduce(1, *)
         let below = (size - 1) / 2, above = size - 1 - below
+        let scale = alpha / Float(size)
         var s = [Float](repeating: 0, count: x.count)
-        for image in 0..<x.shape[0] {
-            for c in 0..<channels {
-                let out = (image * channels + c) * pixels
-                for j in max(0, c - below)...min(channels - 1, c + above) {
-                    let src = (image * channels + j) * pixels
-                    for p in 0..<pixels { s[out + p] += x.data[src + p] * x.data[src + p] }
+        s.withUnsafeMutableBufferPointer { sb in
+            x.data.withUnsafeBufferPointer { xb in
+                for image in 0..<x.shape[0] {
+                    for c in 0..<channels {
+                        let out = sb.baseAddress! + (image * channels + c) * pixels
+                        for j in max(0, c - below)...min(channels - 1, c + above) {
+                            let src = xb.baseAddress! + (image * channels + j) * pixels
+                            for p in 0..<pixels { out[p] += src[p] * src[p] }
+                        }
+                        for p in 0..<pixels { out[p] = bias + scale * out[p] }
+                    }
                 }
-                for p in 0..<pixels { s[out + p] = bias + alpha / Float(size) * s[out + p] }
             }
         }
         return s
@@ -40,8 +45,21 @@ struct LRN: Operator {
         let x = try inputs.required(0)
         guard x.rank >= 3 else { throw NeuralError("input X must have rank 3 or more (N, C, spatial…), got shape \(x.shape)") }
         let s = scales(x)
-        var y = x
-        for i in 0..<x.count { y.data[i] = x.data[i] * pow(s[i], -beta) }
+        let y = Tensor(shape: x.shape) { out in
+            x.data.withUnsafeBufferPointer { xb in
+                s.withUnsafeBufferPointer { sb in
+                    if beta == 0.75 {
+                        // s^−¾ = 1/(√s·√√s): two square roots instead of a pow (AlexNet's and GoogLeNet's β).
+                        for i in out.indices {
+                            let root = sb[i].squareRoot()
+                            out[i] = xb[i] / (root * root.squareRoot())
+                        }
+                    } else {
+                        for i in out.indices { out[i] = xb[i] * pow(sb[i], -beta) }
+                    }
+                }
+            }
+        }
         return [y]
     }
 

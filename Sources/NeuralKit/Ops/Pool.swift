@@ -12,6 +12,10 @@ struct Pool: Operator {
         switch kind {
         case .max:
             try attributes.allow(["auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads", "storage_order", "strides"])
+            storageOrder = try attributes.int("storage_order", default: 0)
+            guard [0, 1].contains(storageOrder) else {
+                throw NeuralError("attribute 'storage_order' is \(storageOrder) (supported: 0 row-major, 1 column-major)")
+            }
         case .average:
             try attributes.allow(["auto_pad", "ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides"])
             countIncludePad = try attributes.int("count_include_pad", default: 0) != 0
@@ -41,40 +45,114 @@ struct Pool: Operator {
         return (hEnd - h0) * (wEnd - w0)
     }
 
-    private func shapes(_ x: Tensor) throws -> (planes: Int, h: Int, w: Int, outH: Int, outW: Int, pads: [Int]) {
+    private func shapes(_ x: Tensor) throws -> Shapes {
         try expectRank(x, 4, "input X (N, C, H, W)")
         let out = try window.outputSize(height: x.shape[2], width: x.shape[3])
         return (x.shape[0] * x.shape[1], x.shape[2], x.shape[3], out.h, out.w,
                 window.resolvedPads(height: x.shape[2], width: x.shape[3]))
     }
 
+    /// Max only: whether the node asks for ONNX's second output, Indices (set by the importer).
+    var producesIndices = false
+    /// Max only: Indices count positions row-major within each plane (0) or column-major (1).
+    var storageOrder = 0
+
+    /// The output [N, C, outH, outW] and, when `producesIndices`, the Indices of the same shape:
+    /// each maximum's flattened position in the input, (n·C + c)·H·W + h·W + w (storage_order 0)
+    /// or (n·C + c)·H·W + w·H + h (storage_order 1), held as float32 like every integer tensor.
     func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
         let x = try inputs.required(0)
         let s = try shapes(x)
-        var y = Tensor(shape: [x.shape[0], x.shape[1], s.outH, s.outW])
-        x.data.withUnsafeBufferPointer { xb in
-            y.data.withUnsafeMutableBufferPointer { yb in
+        let shape = [x.shape[0], x.shape[1], s.outH, s.outW]
+        let columns = (0..<window.kernel.w).map {
+            window.outputColumnsInside(kernelColumn: $0, width: s.w, padLeft: s.pads[1], outW: s.outW)
+        }
+        if producesIndices, x.count >= 1 << 24 {
+            throw NeuralError("input has \(x.count) elements; Indices above 2^24 cannot be held exactly in float32 tensors")
+        }
+        var indices = producesIndices ? Tensor(shape: shape) : nil
+        let y = Tensor(shape: shape) { out in
+            x.data.withUnsafeBufferPointer { xb in
                 for plane in 0..<s.planes {
                     let src = xb.baseAddress! + plane * s.h * s.w
                     for oh in 0..<s.outH {
-                        for ow in 0..<s.outW {
-                            var value: Float
-                            switch kind {
-                            case .max:
-                                value = -.infinity
-                                _ = visit(height: s.h, width: s.w, pads: s.pads, oh: oh, ow: ow) { value = max(value, src[$0]) }
-                            case .average:
-                                value = 0
-                                let divisor = visit(height: s.h, width: s.w, pads: s.pads, oh: oh, ow: ow) { value += src[$0] }
-                                value /= Float(max(divisor, 1))
+                        let row = out.baseAddress! + (plane * s.outH + oh) * s.outW
+                        switch kind {
+                        case .average:
+                            averageRow(src, oh, s, columns, row)
+                        case .max where indices == nil:
+                            maxRow(src, oh, s, columns, row)
+                        case .max:
+                            indices!.data.withUnsafeMutableBufferPointer { ib in
+                                maxRow(src, oh, s, columns, row, indices: ib.baseAddress! + (plane * s.outH + oh) * s.outW,
+                                       planeStart: plane * s.h * s.w)
                             }
-                            yb[(plane * s.outH + oh) * s.outW + ow] = value
                         }
                     }
                 }
             }
         }
-        return [y]
+        return [y] + (indices.map { [$0] } ?? [])
+    }
+
+    private typealias Shapes = (planes: Int, h: Int, w: Int, outH: Int, outW: Int, pads: [Int])
+
+    /// The input rows (px) the windows of output row `oh` read, those inside the input.
+    private func inputRows(_ oh: Int, _ s: Shapes) -> [Int] {
+        (0..<window.kernel.h).map { oh * window.strides.h - s.pads[0] + $0 * window.dilations.h }.filter { $0 >= 0 && $0 < s.h }
+    }
+
+    /// One output row of maxima, kernel position by kernel position over whole rows (padding
+    /// never wins); with `indices`, also where each maximum is (its first position, row-major).
+    private func maxRow(_ src: UnsafePointer<Float>, _ oh: Int, _ s: Shapes, _ columns: [Range<Int>],
+                        _ row: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Float>? = nil, planeStart: Int = 0) {
+        row.update(repeating: -.infinity, count: s.outW)
+        let sW = window.strides.w
+        for ih in inputRows(oh, s) {
+            let line = src + ih * s.w
+            for (kj, inside) in columns.enumerated() {
+                let offset = kj * window.dilations.w - s.pads[1]
+                if let indices {
+                    for ow in inside where line[ow * sW + offset] > row[ow] {
+                        let iw = ow * sW + offset
+                        row[ow] = line[iw]
+                        indices[ow] = Float(planeStart + (storageOrder == 0 ? ih * s.w + iw : iw * s.h + ih))
+                    }
+                } else if sW == 1 {
+                    for ow in inside { row[ow] = max(row[ow], line[ow + offset]) }
+                } else {
+                    for ow in inside { row[ow] = max(row[ow], line[ow * sW + offset]) }
+                }
+            }
+        }
+    }
+
+    /// One output row of averages: sums over whole rows, then each window's divisor (its
+    /// positions inside the input, or inside the padded input with count_include_pad).
+    private func averageRow(_ src: UnsafePointer<Float>, _ oh: Int, _ s: Shapes, _ columns: [Range<Int>],
+                            _ row: UnsafeMutablePointer<Float>) {
+        row.update(repeating: 0, count: s.outW)
+        let rows = inputRows(oh, s)
+        let sW = window.strides.w
+        for ih in rows {
+            let line = src + ih * s.w
+            for (kj, inside) in columns.enumerated() {
+                let offset = kj * window.dilations.w - s.pads[1]
+                for ow in inside { row[ow] += line[ow * sW + offset] }
+            }
+        }
+        let h0 = oh * window.strides.h - s.pads[0]
+        for ow in 0..<s.outW {
+            let divisor: Int
+            if countIncludePad {
+                // The window clipped to the padded input (a ceil-mode window can overhang it).
+                let w0 = ow * sW - s.pads[1]
+                divisor = (min(h0 + window.kernel.h, s.h + s.pads[2]) - h0) * (min(w0 + window.kernel.w, s.w + s.pads[3]) - w0)
+            } else {
+                divisor = rows.count * columns.count(where: { $0.contains(ow) })
+            }
+            row[ow] /= Float(max(divisor, 1))
+        }
     }
 
     /// Max: the gradient goes to the first position holding the window's maximum.

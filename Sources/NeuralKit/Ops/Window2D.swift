@@ -46,6 +46,15 @@ struct Window2D: Sendable, Equatable {
 
     init(kernel: (Int, Int)) { self.kernel = kernel }
 
+    /// The output columns (of `outW`) whose kernel column `kj` reads a column inside an input
+    /// `width` px wide, with `padLeft` px of padding on the left.
+    func outputColumnsInside(kernelColumn kj: Int, width: Int, padLeft: Int, outW: Int) -> Range<Int> {
+        let offset = kj * dilations.w - padLeft
+        let first = offset >= 0 ? 0 : (-offset + strides.w - 1) / strides.w
+        let last = min(outW, (width - offset + strides.w - 1) / strides.w)
+        return first..<max(first, last)
+    }
+
     /// Extent of the dilated kernel (px).
     var span: (h: Int, w: Int) { ((kernel.h - 1) * dilations.h + 1, (kernel.w - 1) * dilations.w + 1) }
 

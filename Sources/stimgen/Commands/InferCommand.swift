@@ -29,8 +29,9 @@ struct InferCommand: ParsableCommand {
         let result = try TimedRun.run(network, input: try NPY.read(URL(fileURLWithPath: input)), repeats: repeats)
         if let out { try NPY.write(result.output, to: URL(fileURLWithPath: out)) }
         let blas = OpenBLAS.shared
-        print(String(format: "images_per_s=%.3f median_s=%.5f threads=%d blas_core=%@ output_shape=%@",
-                     result.imagesPerSecond, result.seconds.sorted()[result.seconds.count / 2], blas.threads,
+        print(String(format: "images_per_s=%.3f median_s=%.5f best_images_per_s=%.3f images_per_cpu_s=%.3f threads=%d blas_core=%@ output_shape=%@",
+                     result.imagesPerSecond, result.seconds.sorted()[result.seconds.count / 2], result.bestImagesPerSecond,
+                     result.imagesPerCPUSecond, blas.threads,
                      blas.coreName, "\(result.output.shape)".replacingOccurrences(of: " ", with: "")))
     }
 }
