@@ -38,15 +38,19 @@ import Testing
         func column(_ name: String, _ row: [String]) -> Double? { header.firstIndex(of: name).flatMap { Double(row[$0]) } }
         let all = lines.dropFirst().filter { $0[0] == "all" }
         func observed(_ deg: Double) -> Double? { all.first { Double($0[1]) == deg }.flatMap { column("observed_shift_dkl_lm", $0) } }
-        // The simulator's observers shift their settings by +½E at 90°, −½E at 0° and 0 at 45°, with
+        // The simulator's observers shift their settings by +½E at 0° (added red for a horizontal test
+        // that looks greenish), −½E at 90° and 0 at 45°, with
         // E = 0.08·e^(−t/300 s) at the start of each post-test: t = 0 for test 1 and 72 + 157.5 + 60 =
         // 289.5 s (test 1, 2AFC and staircase phases) for test 2. "After" pools both tests:
         // ½·0.08·(1 + e^(−289.5/300))/2 = 0.0276. Setting SD 0.01, 4 settings per condition and test,
         // 3 participants: the group mean's SE is about 0.0035.
         let expected = 0.04 * (1 + exp(-289.5 / 300)) / 2
-        #expect(abs(try #require(observed(90)) - expected) < 0.01)
-        #expect(abs(try #require(observed(0)) + expected) < 0.01)
+        #expect(abs(try #require(observed(0)) - expected) < 0.01)
+        #expect(abs(try #require(observed(90)) + expected) < 0.01)
         #expect(abs(try #require(observed(45))) < 0.01)
+        // The V1 model predicts the same order (horizontal nulled with red, vertical with green, the
+        // control between): the rank correlation over the three conditions is +1.
+        #expect(all.compactMap { column("spearman_rho", $0) }.allSatisfy { $0 == 1 })
         for row in lines.dropFirst() {
             #expect(row[4] == "3")
             let rho = try #require(column("spearman_rho", row)), low = try #require(column("spearman_ci95_lower", row))

@@ -12,8 +12,10 @@ public struct SessionSimulator: Sendable {
         public var adaptationS = 600.0
         /// Nulling settings per test orientation and block.
         public var nullingTrialsPerCondition = 4
-        /// Test orientations (deg): the two paired ones, then the unpaired control.
-        public var orientationsDeg: [Double] = [90, 0, 45]
+        /// Test orientations (deg): the two paired ones, then the unpaired control. After adaptation to
+        /// red horizontal and green vertical gratings, a horizontal test looks greenish and is nulled
+        /// with added red (+L−M), a vertical one with added green.
+        public var orientationsDeg: [Double] = [0, 90, 45]
         /// Contingent effect right after adaptation (DKL L−M units) and its time constant (s).
         public var initialEffect = 0.08
         public var effectTimeConstantS = 300.0
