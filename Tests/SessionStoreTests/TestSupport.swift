@@ -32,7 +32,9 @@ func bytes(of url: URL) -> Data? {
 
 /// Counts rows through a brand-new connection, independent of any pool under test.
 func countRows(_ table: String, in url: URL, where condition: String = "1") throws -> Int {
-    let queue = try DatabaseQueue(path: url.path)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(30)   // another connection may still be checkpointing
+    let queue = try DatabaseQueue(path: url.path, configuration: configuration)
     defer { try? queue.close() }
     return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)") ?? 0 }
 }
