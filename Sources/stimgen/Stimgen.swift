@@ -25,6 +25,7 @@ struct Stimgen: ParsableCommand {
             PredictCommand.self,
             DreamCommand.self,
             BenchDreamCommand.self,
+            VisualizeCommand.self,
         ]
     )
 }
