@@ -26,6 +26,7 @@ struct Stimgen: ParsableCommand {
             CompareCommand.self,
             DreamCommand.self,
             BenchDreamCommand.self,
+            VisualizeCommand.self,
         ]
     )
 }

@@ -20,7 +20,7 @@ import Testing
             paths.append(url.path)
         }
         let out = dir.appendingPathComponent("out")
-        let job = ActivationExtraction.Job(model: Fixtures.url("net_small_cnn.onnx"), layers: ["r1", "y"], inputs: paths,
+        let job = ActivationExtraction.Job(model: .onnx(Fixtures.url("net_small_cnn.onnx")), layers: ["r1", "y"], inputs: paths,
                                            outputDirectory: out, stimulusDirectory: dir, summary: true,
                                            rdmMetrics: [.correlation, .euclidean], generator: "test")
         var progress = [Int]()
@@ -50,7 +50,7 @@ import Testing
     @Test func unknownLayerAndStimulusAreNamed() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let job = ActivationExtraction.Job(model: Fixtures.url("net_small_cnn.onnx"), layers: ["conv99"], inputs: ["x"],
+        let job = ActivationExtraction.Job(model: .onnx(Fixtures.url("net_small_cnn.onnx")), layers: ["conv99"], inputs: ["x"],
                                            outputDirectory: dir.appendingPathComponent("o"), stimulusDirectory: dir, generator: "test")
         #expect(throws: NeuralError("no layer named 'conv99' (layers: c1, n1, r1, p1, c2, r2, g, f, logits, y)")) { _ = try ActivationExtraction.run(job) }
         var named = job

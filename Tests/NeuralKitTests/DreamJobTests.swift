@@ -10,7 +10,7 @@ import StimulusKit
         settings.octaves = 2
         settings.iterationsPerOctave = 2
         settings.jitterPx = 4
-        return DreamJob(model: Fixtures.url("net_small_cnn.onnx"), layers: layers, input: "noise",
+        return DreamJob(model: .onnx(Fixtures.url("net_small_cnn.onnx")), layers: layers, input: "noise",
                         preprocessing: Preprocessing(inputSize: 32), stimulusDirectory: URL(fileURLWithPath: "/nonexistent"),
                         settings: settings)
     }

@@ -6,7 +6,8 @@ import StimulusKit
 /// optionally per-channel means (CSV) and RDMs (.npy and CSV).
 public enum ActivationExtraction {
     public struct Job: Sendable {
-        public var model: URL
+        /// An ONNX file, or the built-in V1 model.
+        public var model: ModelSource
         /// Tensor (layer) names or node names, as `stimgen layers` lists them.
         public var layers: [String]
         public var inputs: [String]
@@ -27,7 +28,7 @@ public enum ActivationExtraction {
         /// Program name and version, recorded in the manifest.
         public var generator: String
 
-        public init(model: URL, layers: [String], inputs: [String], outputDirectory: URL, preprocessing: Preprocessing = .imageNet,
+        public init(model: ModelSource, layers: [String], inputs: [String], outputDirectory: URL, preprocessing: Preprocessing = .imageNet,
                     inputSize: Int? = nil, resizeTo: Int? = nil,
                     stimulusDirectory: URL, profile: MonitorProfile = .standardSRGB, summary: Bool = false,
                     rdmMetrics: [RDM.Metric] = [], overwrite: Bool = false, generator: String) {
@@ -56,14 +57,15 @@ public enum ActivationExtraction {
             throw NeuralError("\(manifestURL.path) already exists; choose another --out folder or pass --force to replace that run")
         }
 
-        let probe = try Network.load(onnx: job.model, foldingBatchNorm: false)
+        let probe = try job.model.network(foldingBatchNorm: false)
         let layers = try job.layers.map { try resolveLayer($0, in: probe) }
-        let network = try Network.load(onnx: job.model, unfolded: Set(layers))
+        let network = try job.model.network(unfolded: Set(layers))
         guard network.inputs.count == 1, let modelInput = network.inputs.first else {
-            throw NeuralError("\(job.model.path): the model has \(network.inputs.count) inputs; stimgen feeds models with exactly one image input")
+            throw NeuralError("\(job.model.label): the model has \(network.inputs.count) inputs; stimgen feeds models with exactly one image input")
         }
         var preprocessing = job.preprocessing
         preprocessing.inputSize = job.inputSize ?? staticSize(modelInput) ?? 224
+        preprocessing = job.model.preprocessing(preprocessing)
         preprocessing.resizeTo = job.resizeTo ?? Int((Double(preprocessing.inputSize) * 256 / 224).rounded())
         try preprocessing.validate()
 
@@ -134,7 +136,7 @@ public enum ActivationExtraction {
         let blas = OpenBLAS.shared
         let manifest = ActivationManifest(
             generator: job.generator, created: ISO8601DateFormatter().string(from: Date()),
-            model: .init(path: job.model.path, input: modelInput.name), preprocessing: preprocessing,
+            model: .init(path: job.model.label, input: modelInput.name), preprocessing: preprocessing,
             monitorProfile: job.profile.name,
             inputs: inputs.map { .init(label: $0.label, argument: $0.argument, kind: $0.kind) },
             layers: layerEntries, summary: job.summary ? "summary.csv" : nil, rdms: rdmEntries,

@@ -15,12 +15,15 @@ public struct DreamBenchmark: Codable, Sendable {
     public var frameSeconds: Double
     public var settings: DreamSettings
 
-    public static func run(model: URL, layer: String, sizePx: Int, repeats: Int, settings: DreamSettings = DreamSettings()) throws -> DreamBenchmark {
+    /// Times the model on the `noise` start image (mid-grey ± 20 levels, seed 0) of `sizePx` px.
+    public static func run(model: ModelSource, layer: String, sizePx: Int, repeats: Int, settings: DreamSettings = DreamSettings()) throws -> DreamBenchmark {
         let (loaded, layers) = try DreamJob.load(model, layers: [layer])
         let resolved = layers[0]
-        let dreamer = try DeepDream(network: loaded, layer: resolved, preprocessing: Preprocessing(inputSize: sizePx))
+        let preprocessing = model.preprocessing(Preprocessing(inputSize: sizePx))
+        let dreamer = try DeepDream(network: loaded, layer: resolved, preprocessing: preprocessing)
         let network = dreamer.network
-        let x = PixelSpace(.imageNet).clipped(Tensor(shape: [1, 3, sizePx, sizePx], repeating: 0.1))
+        let x = try DreamInput.tensor("noise", preprocessing: preprocessing, stimulusDirectory: URL(fileURLWithPath: "."),
+                                      profile: .standardSRGB, seed: 0)
         func seconds(_ body: () throws -> Void) rethrows -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
             try body()

@@ -4,26 +4,28 @@ import StimulusKit
 /// `stimgen dream`: one dreamed image, or DeepTrip's dive through a model's layers (each frame
 /// dreamed on one layer, then zoomed into and fed back as the next frame's start).
 public struct DreamJob: Sendable {
-    public var model: URL
+    /// An ONNX file, or the built-in V1 model.
+    public var model: ModelSource
     /// One layer for a single dream; the trip visits every one in order (empty: the default walk).
     public var layers: [String]
     /// Amplify only this channel (its mean) instead of the whole layer (½·Σ a²).
     public var channel: Int?
     /// PNG, stimulus name or .yaml, .npy tensor, or `noise`.
     public var input: String
-    /// Model-input preprocessing; `inputSize` is the dream's image side (px).
+    /// Model-input preprocessing as the model needs it (`ModelSource.preprocessing`); `inputSize`
+    /// is the dream's image side (px).
     public var preprocessing: Preprocessing
     public var stimulusDirectory: URL
     public var profile: MonitorProfile
     public var settings: DreamSettings
 
-    public init(model: URL, layers: [String], channel: Int? = nil, input: String, preprocessing: Preprocessing,
+    public init(model: ModelSource, layers: [String], channel: Int? = nil, input: String, preprocessing: Preprocessing,
                 stimulusDirectory: URL, profile: MonitorProfile = .standardSRGB, settings: DreamSettings = DreamSettings()) {
         self.model = model
         self.layers = layers
         self.channel = channel
         self.input = input
-        self.preprocessing = preprocessing
+        self.preprocessing = model.preprocessing(preprocessing)
         self.stimulusDirectory = stimulusDirectory
         self.profile = profile
         self.settings = settings
@@ -107,7 +109,7 @@ public struct DreamJob: Sendable {
             }
         }
         let manifest = TripManifest(
-            generator: generator, model: model.path, input: input, channel: channel, sizePx: preprocessing.inputSize, zoom: zoom,
+            generator: generator, model: model.label, input: input, channel: channel, sizePx: preprocessing.inputSize, zoom: zoom,
             framesPerLayer: framesPerLayer, frameRateHz: frameRateHz, settings: settings, preprocessing: preprocessing,
             segments: segments, ffmpeg: Self.ffmpegCommand(directory: directory, frameRateHz: frameRateHz))
         let encoder = JSONEncoder()
@@ -120,12 +122,12 @@ public struct DreamJob: Sendable {
 
     /// The model with `layers` (tensor or node names; empty: every ReLU and Concat output in graph
     /// order) kept out of batch-norm folding, and those layers' tensor names.
-    static func load(_ model: URL, layers: [String]) throws -> (Network, [String]) {
-        let probe = try Network.load(onnx: model, foldingBatchNorm: false)
+    static func load(_ model: ModelSource, layers: [String]) throws -> (Network, [String]) {
+        let probe = try model.network(foldingBatchNorm: false)
         let resolved = layers.isEmpty
             ? probe.nodes.filter { ["Relu", "Concat"].contains($0.opType) }.compactMap(\.outputs.first)
             : try layers.map { try ActivationExtraction.resolveLayer($0, in: probe) }
-        return (try Network.load(onnx: model, unfolded: Set(resolved)), resolved)
+        return (try model.network(unfolded: Set(resolved)), resolved)
     }
 
     /// The file name of frame `number` (1-based), e.g. frame_00001.png.

@@ -42,4 +42,32 @@ public struct PixelSpace: Sendable {
         }
         return DisplayImage(width: w, height: h, pixels: pixels)
     }
+
+    /// The model-input tensor [1, 3, H, W] of an image given as display drive levels `levels`
+    /// [3 × H × W] (0…1, byte / 255, R, G, B planes), unquantised: (level · scale − mean) / std per
+    /// model channel, in the model's channel order.
+    func tensor(levels: [Float], height: Int, width: Int) -> Tensor {
+        let plane = height * width
+        var t = Tensor(shape: [1, 3, height, width])
+        for c in 0..<3 {
+            let source = sourcePlane(c), (m, s) = (preprocessing.mean[c], preprocessing.std[c])
+            for p in 0..<plane { t.data[c * plane + p] = (levels[source * plane + p] * preprocessing.scale - m) / s }
+        }
+        return t
+    }
+
+    /// The adjoint of `tensor(levels:)`: a gradient with respect to the model input as one with
+    /// respect to the drive levels [3 × H × W].
+    func levelGradient(_ g: Tensor) -> [Float] {
+        let plane = g.shape[2] * g.shape[3]
+        var levels = [Float](repeating: 0, count: 3 * plane)
+        for c in 0..<3 {
+            let source = sourcePlane(c), factor = preprocessing.scale / preprocessing.std[c]
+            for p in 0..<plane { levels[source * plane + p] = g.data[c * plane + p] * factor }
+        }
+        return levels
+    }
+
+    /// The R, G, B plane (0, 1, 2) that model channel `c` holds.
+    private func sourcePlane(_ c: Int) -> Int { preprocessing.channelOrder == .rgb ? c : 2 - c }
 }

@@ -3,20 +3,21 @@ import Foundation
 import NeuralKit
 import StimulusKit
 
-/// `stimgen activations`: layer activations of an ONNX model for stimuli, PNGs or tensors.
+/// `stimgen activations`: layer activations of a model (ONNX or v1) for stimuli, PNGs or tensors.
 struct ActivationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activations",
-        abstract: "Write layer activations (.npy per layer + manifest.json) of an ONNX model for stimuli, PNGs or .npy tensors.",
+        abstract: "Write layer activations (.npy per layer + manifest.json) of a model (ONNX or v1) for stimuli, PNGs or .npy tensors.",
         discussion: """
             INPUT is a stimulus name (from --stimuli), a stimulus .yaml file, a .png, or a preprocessed .npy tensor \
             ([3,H,W] or [1,3,H,W]). Stimuli are rendered over the field the model's input spans (--field-deg, 8 deg \
             by default as in Brain-Score) and encoded through the monitor profile; PNGs are resized and centre-cropped. \
             Defaults are torchvision's ImageNet preprocessing; for Caffe models use --scale 255 --mean 104,117,123 \
-            --std 1,1,1 --channel-order bgr.
+            --std 1,1,1 --channel-order bgr. The built-in V1 model (--model v1) takes display levels over its own \
+            field (8 deg at 28 px/deg) and ignores the preprocessing options.
             """)
 
-    @Option(help: "ONNX model file.")
+    @Option(help: "ONNX model file, or v1 for the built-in V1 model.")
     var model: String
 
     @Option(name: .customLong("layer"), help: "Layer (tensor or node name from `stimgen layers`); repeat for several.")
@@ -63,7 +64,7 @@ struct ActivationsCommand: ParsableCommand {
         let preprocessing = try preprocessingOptions.preprocessing()
         let profile = try preprocessingOptions.profile()
         let job = ActivationExtraction.Job(
-            model: URL(fileURLWithPath: model), layers: layers, inputs: inputs, outputDirectory: URL(fileURLWithPath: out),
+            model: try ModelSource(model, profile: profile), layers: layers, inputs: inputs, outputDirectory: URL(fileURLWithPath: out),
             preprocessing: preprocessing, inputSize: size, resizeTo: resize, stimulusDirectory: URL(fileURLWithPath: stimuli), profile: profile,
             summary: summary != nil, rdmMetrics: metrics, overwrite: force, generator: "stimgen \(StimgenVersion.string)")
         let bar = ProgressBar()

@@ -7,7 +7,7 @@ struct BenchDreamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench-dream", abstract: "Time forward, backward and one dream frame (JSON).",
                                                     shouldDisplay: false)
 
-    @Argument(help: "ONNX model file.")
+    @Argument(help: "ONNX model file, or v1 for the built-in V1 model.")
     var model: String
 
     @Option(help: "Layer to dream on.")
@@ -20,7 +20,7 @@ struct BenchDreamCommand: ParsableCommand {
     var repeats = 3
 
     func run() throws {
-        let timings = try DreamBenchmark.run(model: URL(fileURLWithPath: model), layer: layer, sizePx: size, repeats: repeats)
+        let timings = try DreamBenchmark.run(model: try ModelSource(model), layer: layer, sizePx: size, repeats: repeats)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         print(String(decoding: try encoder.encode(timings), as: UTF8.self))

@@ -3,7 +3,7 @@ import Foundation
 import NeuralKit
 import StimulusKit
 
-/// `stimgen dream`: DeepDream on one layer of an ONNX model, or DeepTrip's dive through its layers.
+/// `stimgen dream`: DeepDream on one layer of a model (ONNX or v1), or DeepTrip's dive through its layers.
 struct DreamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dream",
@@ -13,13 +13,14 @@ struct DreamCommand: ParsableCommand {
             The defaults are google/deepdream's: L2 objective, step 1.5 (8-bit levels) over the gradient's mean |g|, \
             jitter 32 px, 4 octaves of scale 1.4 with detail carried up, 10 iterations per octave, clipping to 0…255. \
             Preprocessing defaults to torchvision's ImageNet; for Caffe models use --scale 255 --mean 104,117,123 \
-            --std 1,1,1 --channel-order bgr.
+            --std 1,1,1 --channel-order bgr. The built-in V1 model (--model v1) takes display levels over its own \
+            field (28 px/deg) and ignores the preprocessing options.
             """)
 
     @Argument(help: "Start image: .png, stimulus name or .yaml, .npy, or noise.")
     var input: String
 
-    @Option(help: "ONNX model file.")
+    @Option(help: "ONNX model file, or v1 for the built-in V1 model.")
     var model: String
 
     @Option(name: .customLong("layer"), help: "Layer to dream on (tensor or node name from `stimgen layers`); with --trip, repeat to choose the walk.")
@@ -84,9 +85,10 @@ struct DreamCommand: ParsableCommand {
         settings.octaveScale = octaveScale
         settings.iterationsPerOctave = iterations
         settings.seed = seed
-        let job = DreamJob(model: URL(fileURLWithPath: model), layers: layers, channel: channel, input: input,
+        let profile = try preprocessing.profile()
+        let job = DreamJob(model: try ModelSource(model, profile: profile), layers: layers, channel: channel, input: input,
                            preprocessing: try preprocessing.preprocessing(inputSize: size),
-                           stimulusDirectory: URL(fileURLWithPath: stimuli), profile: try preprocessing.profile(), settings: settings)
+                           stimulusDirectory: URL(fileURLWithPath: stimuli), profile: profile, settings: settings)
         let bar = ProgressBar()
         let started = Date()
         func remaining(_ done: Int, _ total: Int) -> String {

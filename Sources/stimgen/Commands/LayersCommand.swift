@@ -3,7 +3,7 @@ import Foundation
 import NeuralKit
 import StimulusKit
 
-/// `stimgen layers MODEL`: every layer (node output) of an ONNX model with its shape.
+/// `stimgen layers MODEL`: every layer (node output) of a model (ONNX or v1) with its shape.
 struct LayersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "layers",
@@ -16,9 +16,7 @@ struct LayersCommand: ParsableCommand {
     var size: Int?
 
     func run() throws {
-        let layers = model == "v1"
-            ? try V1Model(profile: .standardSRGB, background: SIMD3(0.5, 0.5, 0.5)).layers()
-            : try Network.load(onnx: URL(fileURLWithPath: model), foldingBatchNorm: false).layers(inputSize: size)
+        let layers = try ModelSource(model).network(foldingBatchNorm: false).layers(inputSize: size)
         let width = min(72, layers.map(\.name.count).max() ?? 0)
         for layer in layers {
             let padded = layer.name.padding(toLength: max(width, layer.name.count), withPad: " ", startingAt: 0)
