@@ -60,13 +60,36 @@ import Testing
         #expect(lines[4].hasPrefix("post,vertical,test_v,90,3,"))
     }
 
+    @Test func anONNXModelIsPredictedWithSuppressionOnTheNamedLayer() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        let out = w.folder.appendingPathComponent("onnx.csv")
+        let r = try StimgenProcess.run(["predict", w.protocolFile.path, "--model", NeuralFixtures.path("net_small_cnn.onnx"),
+                                        "--adaptation", "suppression", "--layer", "r2", "--out", out.path])
+        #expect(r.status == 0, "\(r.err)")
+        let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 4)
+        // Before adaptation the adapted response is the unadapted one: exactly no tint.
+        for row in rows where row[0] == "baseline" { #expect(row[5] == "0" || Double(row[5]) == 0, "\(row)") }
+        for row in rows where row[0] == "post" { #expect(Double(row[4]) == 3) }
+    }
+
     @Test func badModelLayerAndOutputAreErrorsNamingTheChoices() throws {
         let w = try Workspace()
         defer { try? FileManager.default.removeItem(at: w.folder) }
-        let onnx = try StimgenProcess.run(["predict", w.protocolFile.path, "--model", w.folder.appendingPathComponent("missing.onnx").path])
-        #expect(onnx.status != 0)
-        #expect(onnx.err.contains("missing.onnx"))
-        #expect(onnx.err.contains("choices: v1"))
+        let other = try StimgenProcess.run(["predict", w.protocolFile.path, "--model", "alexnet"])
+        #expect(other.status != 0)
+        #expect(other.err.contains("choices: v1, or a .onnx file"))
+        let onnx = ["predict", w.protocolFile.path, "--model", w.folder.appendingPathComponent("missing.onnx").path]
+        let decorrelated = try StimgenProcess.run(onnx + ["--layer", "r2"])
+        #expect(decorrelated.status != 0)
+        #expect(decorrelated.err.contains("--adaptation suppression"))
+        let noLayer = try StimgenProcess.run(onnx + ["--adaptation", "suppression"])
+        #expect(noLayer.status != 0)
+        #expect(noLayer.err.contains("--layer"))
+        let missingFile = try StimgenProcess.run(onnx + ["--adaptation", "suppression", "--layer", "r2"])
+        #expect(missingFile.status != 0)
+        #expect(missingFile.err.contains("missing.onnx"))
         let layer = try StimgenProcess.run(["predict", w.protocolFile.path, "--layer", "complex@9cpd"] + Self.model)
         #expect(layer.status != 0)
         #expect(layer.err.contains("no layer 'complex@9cpd'"))

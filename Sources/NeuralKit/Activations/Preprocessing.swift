@@ -79,7 +79,7 @@ public struct Preprocessing: Codable, Sendable, Equatable {
     }
 
     /// An image already at the input size, as a [1, 3, S, S] tensor.
-    func tensor(display image: DisplayImage) -> Tensor {
+    public func tensor(display image: DisplayImage) -> Tensor {
         let pixels = image.width * image.height
         var t = Tensor(shape: [1, 3, image.height, image.width])
         for channel in 0..<3 {

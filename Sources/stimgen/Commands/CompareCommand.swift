@@ -37,6 +37,7 @@ struct CompareCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
+        guard !options.isNetwork else { throw ValidationError("compare runs the built-in V1 model (--model v1); ONNX models are predicted by `stimgen predict`") }
         guard URL(fileURLWithPath: out).pathExtension.lowercased() == "html" else { throw ValidationError("--out '\(out)' must end in .html") }
         guard resamples >= 100 else { throw ValidationError("--resamples must be ≥ 100, got \(resamples)") }
     }

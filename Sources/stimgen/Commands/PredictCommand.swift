@@ -20,20 +20,26 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var options: PredictionOptions
 
-    @Option(help: "Layer the tint is read from: all (every band) or one band's Gabor layer, e.g. linear@1.5cpd.")
+    @Option(help: "Layer the tint is read from: all (every band) or one band's Gabor layer, e.g. linear@1.5cpd; for an ONNX model, the layer to adapt and read.")
     var layer = PredictionLayer.allName
 
     @Option(help: "Write the table to FILE.json or FILE.csv (by extension) instead of printing it.")
     var out: String?
 
     func validate() throws {
+        if options.isNetwork, layer == PredictionLayer.allName {
+            throw ValidationError("with an ONNX model, name the layer to adapt and read with --layer (see `stimgen layers \(options.model)`)")
+        }
         if let out, !["json", "csv"].contains(URL(fileURLWithPath: out).pathExtension.lowercased()) {
             throw ValidationError("--out '\(out)' must end in .json or .csv")
         }
     }
 
     func run() throws {
-        let table = try options.prediction.run(protocolFile: URL(fileURLWithPath: protocolFile), options: options.checkOptions, layer: layer)
+        let file = URL(fileURLWithPath: protocolFile)
+        let table = options.isNetwork
+            ? try options.networkPrediction(layer: layer).run(protocolFile: file, options: options.checkOptions)
+            : try options.prediction.run(protocolFile: file, options: options.checkOptions, layer: layer)
         guard let out else { print(table.text); return }
         let text = URL(fileURLWithPath: out).pathExtension.lowercased() == "json" ? try table.json() : table.csv
         try text.write(toFile: out, atomically: true, encoding: .utf8)

@@ -6,7 +6,7 @@ import ProtocolKit
 
 /// The model, adaptation and protocol-loading options `predict` and `compare` share.
 struct PredictionOptions: ParsableArguments {
-    @Option(help: "Model: v1 (the built-in V1 model; the only one prediction supports so far).")
+    @Option(help: "Model: v1 (the built-in V1 model), or FILE.onnx (predict only, with --adaptation suppression and --layer).")
     var model = "v1"
 
     @Option(help: "Adaptation model: decorrelation, fatigue or suppression (docs/V1_MODEL.md).")
@@ -52,11 +52,15 @@ struct PredictionOptions: ParsableArguments {
     @Option(name: .customLong("suppression-step"), help: "Suppression: duration of one time step (s).")
     var suppressionStep: Double = 1
 
+    /// An ONNX network rather than the built-in V1 model.
+    var isNetwork: Bool { model.lowercased().hasSuffix(".onnx") }
+
     func validate() throws {
-        guard model == "v1" else {
-            let onnx = model.lowercased().hasSuffix(".onnx")
-                ? " (ONNX models have no colour readout on the nulling axis yet; only the built-in V1 model predicts tints)" : ""
-            throw ValidationError("--model '\(model)' is not supported for prediction\(onnx) (choices: v1)")
+        guard model == "v1" || isNetwork else {
+            throw ValidationError("--model '\(model)' is not a model (choices: v1, or a .onnx file)")
+        }
+        if isNetwork, adaptation != IntrinsicSuppression.name {
+            throw ValidationError("--adaptation \(adaptation) adapts the V1 model's colour–luminance units; an ONNX model is adapted by --adaptation suppression, which works on any layer")
         }
         let choices = [DecorrelationAdaptation.name, ConjunctiveFatigue.name, IntrinsicSuppression.name]
         guard choices.contains(adaptation) else {
@@ -68,7 +72,22 @@ struct PredictionOptions: ParsableArguments {
         ProtocolCheck.Options(stimulusDirectory: stimuli.map { URL(fileURLWithPath: $0) }, monitorFile: monitor.map { URL(fileURLWithPath: $0) })
     }
 
-    /// The prediction with the chosen adaptation model (`validate` has checked the name).
+    /// Intrinsic suppression with the chosen parameters.
+    var suppression: IntrinsicSuppression {
+        IntrinsicSuppression(alpha: suppressionAlpha, beta: suppressionBeta, stepS: suppressionStep)
+    }
+
+    /// The ONNX network's prediction on `layer`, its input spanning `--field-deg`.
+    func networkPrediction(layer: String) throws -> NetworkSuppressionPrediction {
+        let url = URL(fileURLWithPath: model)
+        let network = try Network.load(onnx: url, unfolded: [layer])
+        let size = network.inputs.first?.shape.last.flatMap { $0 } ?? 224
+        return NetworkSuppressionPrediction(network: network, modelName: url.lastPathComponent, layer: layer,
+                                            preprocessing: Preprocessing(inputSize: size, fieldOfViewDeg: fieldDeg),
+                                            suppression: suppression)
+    }
+
+    /// The V1 model's prediction with the chosen adaptation model (`validate` has checked the name).
     var prediction: any ProtocolPredictor {
         let model = V1Configuration(fieldDeg: fieldDeg, pixelsPerDegree: pixelsPerDegree,
                                     sampling: vonenetSeed.map { .vonenet(seed: $0) } ?? .regularGrid)
@@ -76,8 +95,7 @@ struct PredictionOptions: ParsableArguments {
         case ConjunctiveFatigue.name:
             return AftereffectPrediction(model: model, adaptation: ConjunctiveFatigue(tauS: fatigueTau, strength: fatigueStrength))
         case IntrinsicSuppression.name:
-            return AftereffectPrediction(model: model, adaptation: IntrinsicSuppression(alpha: suppressionAlpha, beta: suppressionBeta,
-                                                                                        stepS: suppressionStep))
+            return AftereffectPrediction(model: model, adaptation: suppression)
         default:
             return AftereffectPrediction(model: model, adaptation: DecorrelationAdaptation(fastTauS: fastTau, slowTauS: slowTau, gain: gain))
         }
