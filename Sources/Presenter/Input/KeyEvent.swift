@@ -39,6 +39,8 @@ public enum ResponseWindow: Sendable {
     case forcedChoice(keys: [String], evidence: [Double])
     /// Any key continues (instructions).
     case anyKey(key: String)
+    /// The fixation task's target letter appeared; `key` reports it. Opens alongside whatever else runs.
+    case fixationTarget(key: String)
 }
 
 extension NullingKeys {

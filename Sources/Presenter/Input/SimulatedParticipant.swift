@@ -15,6 +15,14 @@ public final class SimulatedParticipant: InputSource {
     }
 
     public func responseWindowOpened(_ window: ResponseWindow, onset: Double) {
+        if case let .fixationTarget(key) = window {
+            // Reported with the configured hit rate, alongside whatever else is pending.
+            if let rt = observer.fixationReport() {
+                pending.append(KeyEvent(key: key, time: onset + rt))
+                pending.sort { $0.time < $1.time }
+            }
+            return
+        }
         pending.removeAll()
         switch window {
         case let .nulling(start, method, keys, target, contingency, adapted):
@@ -30,6 +38,8 @@ public final class SimulatedParticipant: InputSource {
             pending = [KeyEvent(key: keys[min(choice, keys.count - 1)], time: onset + observer.reactionTime())]
         case let .anyKey(key):
             pending = [KeyEvent(key: key, time: onset + observer.reactionTime())]
+        case .fixationTarget:
+            break
         }
     }
 }

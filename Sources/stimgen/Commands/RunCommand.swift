@@ -43,6 +43,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Simulated aftereffect (DKL L−M units, signed by condition: horizontal −, vertical +).")
     var simulateAftereffect: Double = 0.02
 
+    @Option(help: "Probability (0–1) that the simulated participant reports a fixation-task target.")
+    var simulateFixationHitRate: Double = 0.9
+
+    @Option(help: "Median time (s) from a fixation target's onset to the simulated participant's report.")
+    var simulateFixationRt: Double = 0.45
+
     @Option(help: "Replay key presses from a script: lines 'SECONDS KEY' (after the previous press or the response window's onset) or 'at SECONDS KEY' (session clock).")
     var script: String?
 
@@ -65,6 +71,10 @@ struct RunCommand: ParsableCommand {
         if simulate && script != nil { throw ValidationError("use either --simulate or --script, not both") }
         if display != nil && (window != nil || headless) { throw ValidationError("--display is for full screen; drop it with --window or --headless") }
         if let window, DisplayMode.parseSize(window) == nil { throw ValidationError("--window must look like 1280x720 (px), got '\(window)'") }
+        if !(0...1).contains(simulateFixationHitRate) {
+            throw ValidationError("--simulate-fixation-hit-rate must lie in 0...1, got \(simulateFixationHitRate)")
+        }
+        if !(simulateFixationRt > 0) { throw ValidationError("--simulate-fixation-rt must be > 0 s, got \(simulateFixationRt)") }
         if captureEvery < 1 { throw ValidationError("--capture-every must be at least 1") }
     }
 
@@ -80,7 +90,8 @@ struct RunCommand: ParsableCommand {
         }
         let who: RunOptions.Participant
         if simulate {
-            who = .simulated(SimulatedObserver.Configuration(aftereffect: simulateAftereffect), seed: simulateSeed)
+            who = .simulated(SimulatedObserver.Configuration(aftereffect: simulateAftereffect, fixationHitRate: simulateFixationHitRate,
+                                                            fixationReactionTimeMedian: simulateFixationRt), seed: simulateSeed)
         } else if let script {
             who = .script(URL(fileURLWithPath: script))
         } else {
