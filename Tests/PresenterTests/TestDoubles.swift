@@ -35,6 +35,7 @@ final class MemoryRecorder: SessionRecorder {
     var frames: [PresentedFrame] = []
     var keys: [(event: KeyEvent, action: String?)] = []
     var responses: [CompletedResponse] = []
+    var fixationScores: [FixationScore] = []
     var pauses = 0, resumes = 0
 
     func phaseStarted(_ phase: Int, name: String, kind: String, plannedFrames: Int, firstFlip: Double) {
@@ -50,6 +51,7 @@ final class MemoryRecorder: SessionRecorder {
     func frameFlipped(_ frame: PresentedFrame) { frames.append(frame) }
     func keyPressed(_ event: KeyEvent, phase: Int, action: String?) { keys.append((event, action)) }
     func responded(_ response: CompletedResponse) { responses.append(response) }
+    func fixationScored(_ score: FixationScore, phase: Int) { fixationScores.append(score) }
     func paused(at time: Double) { pauses += 1 }
     func resumed(at time: Double) { resumes += 1 }
 }

@@ -15,11 +15,15 @@ public struct TimelinePlanBuilder {
     public let geometry: ViewingGeometry
     /// Consent-screen warnings from the safety analysis.
     public let consentWarnings: [String]
+    /// Colours measured during the session (flicker photometry) that stimuli use; their images are
+    /// rendered with the current colours, and the plan says which to make again after which phase.
+    public let colours: MeasuredColours?
 
     public init(timeline: Timeline, stimuli: [String: StimulusSpec], profile: MonitorProfile, geometry: ViewingGeometry,
-                consentWarnings: [String], contingencies: [String: Double] = ["horizontal": -1, "vertical": 1]) {
+                consentWarnings: [String], contingencies: [String: Double] = ["horizontal": -1, "vertical": 1],
+                colours: MeasuredColours? = nil) {
         self.timeline = timeline; self.stimuli = stimuli; self.profile = profile; self.geometry = geometry
-        self.consentWarnings = consentWarnings; self.contingencies = contingencies
+        self.consentWarnings = consentWarnings; self.contingencies = contingencies; self.colours = colours
     }
 
     private var width: Int { geometry.screenWidthPx }
@@ -37,6 +41,7 @@ public struct TimelinePlanBuilder {
     public func build() throws(PlanError) -> (plan: PresentationPlan, images: SessionPlayer.ImageSource) {
         var blocks: [PlannedBlock] = []
         var discs: [String: (SIMD3<Double>, Double)] = [:]   // flicker disc key → (linear colour, diameter deg)
+        var remake: [Int: Set<String>] = [:]
         var adapted = false
         for (p, phase) in timeline.phases.enumerated() {
             let kind = phase.kind.rawValue
@@ -76,19 +81,22 @@ public struct TimelinePlanBuilder {
                 let (flickerBlocks, flickerDiscs) = try flickerBlocks(p, phase.name, kind, flicker)
                 blocks += flickerBlocks
                 discs.merge(flickerDiscs) { a, _ in a }
+                if let dependents = colours?.dependents(ofPhase: phase.name), !dependents.isEmpty { remake[p] = dependents }
             }
         }
         let renderer = StimulusRenderer(geometry: geometry, profile: profile)
-        let stimuli = self.stimuli, profile = self.profile, bg = backgroundLinear, w = width, h = height
+        let stimuli = self.stimuli, colours = self.colours, profile = self.profile, bg = backgroundLinear, w = width, h = height
         let images: SessionPlayer.ImageSource = { key in
             if let (colour, diameterDeg) = discs[key] {
                 let image = Self.disc(colour: colour, diameterPx: diameterDeg * renderer.pixelsPerDegree, background: bg, width: w, height: h)
                 return (w, h, profile.encode(image).pixels)
             }
-            guard let spec = stimuli[key] else { throw PlanError("no stimulus named '\(key)'") }
+            guard let spec = colours?.stimuli[key] ?? stimuli[key] else { throw PlanError("no stimulus named '\(key)'") }
             return (w, h, try renderer.renderDisplay(spec, width: w, height: h).pixels)
         }
-        return (PresentationPlan(refreshHz: timeline.refreshHz, blocks: blocks), images)
+        var plan = PresentationPlan(refreshHz: timeline.refreshHz, blocks: blocks)
+        plan.remakeAfterPhase = remake
+        return (plan, images)
     }
 
     // MARK: - Phases
@@ -143,7 +151,9 @@ public struct TimelinePlanBuilder {
             }
             segments.append(FrameSegment(frames: end - start, layers: layers))
         }
-        return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, background: background, segments: segments)
+        let task = presentation.fixation.flatMap { f in f.target.map { _ in FixationTask(changes: presentation.fixationChanges, responseKey: f.responseKey) } }
+        return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, background: background, segments: segments,
+                            fixationTask: task)
     }
 
     private func trialBlocks(_ p: Int, _ name: String, _ kind: String, _ block: TrialBlock, adapted: Bool) throws(PlanError) -> [PlannedBlock] {
@@ -204,7 +214,8 @@ public struct TimelinePlanBuilder {
             let conditions = try TrialConditions(trial, test: stimuli[trial.stimulus]).json()
             return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, trialIndex: trial.index, conditionsJSON: conditions,
                                 background: background, segments: segments, response: response, valueUnit: unit,
-                                track: trial.track, onsetFrame: block.interTrialFrames)
+                                track: trial.track, onsetFrame: block.interTrialFrames,
+                                responseWindowS: block.responseWindowFrames.map { Double($0) / timeline.refreshHz })
         }
     }
 
@@ -212,7 +223,7 @@ public struct TimelinePlanBuilder {
         -> ([PlannedBlock], [String: (SIMD3<Double>, Double)]) {
         let spec = block.spec
         let red = SIMD3(spec.redLinearRGB[0], spec.redLinearRGB[1], spec.redLinearRGB[2])
-        let green = SIMD3(spec.greenLinearRGB[0], spec.greenLinearRGB[1], spec.greenLinearRGB[2])
+        let green = spec.green
         let maxGain = 1 / max(green.max(), 1e-12)
         let redKey = "flicker:\(p):red", greenKey = "flicker:\(p):green"
         let disc = PixelRect(x: 0, y: 0, width: width, height: height)

@@ -1,4 +1,5 @@
 import Foundation
+import SessionStore
 
 /// Everything `stimgen run` was asked to do.
 public struct RunOptions {
@@ -48,6 +49,10 @@ public struct RunResult: Sendable {
     public var trialsRecorded: Int
     public var responsesRecorded: Int
     public var framesRecorded: Int
+    /// Responses whose window passed unanswered (all runs of the session).
+    public var timedOutResponses: Int
+    /// Fixation-task outcomes recorded for the session, by outcome (empty without a scored task).
+    public var fixationOutcomes: [FixationOutcome: Int]
     /// Frames of this run.
     public var timing: TimingSummary
     /// Refresh rate measured at start (Hz); nil without vsync.

@@ -15,7 +15,7 @@ public enum SessionRunner {
             throw RunError("\(options.protocolFile.path) cannot be run:\n\(report.summary)")
         }
         let profile = try loadProfile(spec, options)
-        let stimuli = try ProtocolStimuli.load(spec, file: options.protocolFile, directory: options.stimulusDirectory)
+        let colours = try MeasuredColours(spec: spec, file: options.protocolFile, stimulusDirectory: options.stimulusDirectory)
         if options.fast, case .fullScreen = options.display {
             throw RunError("--fast runs on a virtual clock and is only for --headless or --window runs")
         }
@@ -24,9 +24,7 @@ public enum SessionRunner {
         let display = try SDLDisplay(mode: options.display)
         let headless: Bool
         if case .headless = options.display { headless = true } else { headless = false }
-        let clock = SessionClock(options.fast ? .virtual : .monotonic)
-        let input = try makeInput(options, clock: clock)
-        let measuredHz = RefreshMeasurement.measure(display, clock: clock)
+        let measuredHz = RefreshMeasurement.measure(display, clock: SessionClock(.monotonic))
         if let hz = measuredHz, abs(hz - spec.viewing.refreshHz) > spec.viewing.refreshToleranceHz {
             throw RunError("the display refreshes at \(String(format: "%.2f", hz)) Hz but the protocol expects \(spec.viewing.refreshHz) ± \(spec.viewing.refreshToleranceHz) Hz (viewing.refresh_hz); set the display's mode or the protocol's rate")
         }
@@ -35,8 +33,8 @@ public enum SessionRunner {
         geometry.screenWidthCm *= Double(display.widthPx) / Double(geometry.screenWidthPx)
         geometry.screenWidthPx = display.widthPx
         geometry.screenHeightPx = display.heightPx
-        let builder = TimelinePlanBuilder(timeline: timeline, stimuli: stimuli, profile: profile, geometry: geometry,
-                                          consentWarnings: safety.consentWarnings)
+        let builder = TimelinePlanBuilder(timeline: timeline, stimuli: colours.stimuli, profile: profile, geometry: geometry,
+                                          consentWarnings: safety.consentWarnings, colours: colours)
         let (plan, images) = try builder.build()
 
         // 3. The session in the database.
@@ -62,7 +60,16 @@ public enum SessionRunner {
             log("committed response \(id) (phase \(phase), trial \(trial))")
         }
 
-        // 4. Play.
+        // 4. Play, on a session clock that continues where a resumed session stopped (one period
+        // after its latest recorded time), with its adaptive tracks rebuilt from the recorded answers.
+        let start = session.resumePoint
+        let clock = SessionClock(options.fast ? .virtual : .monotonic,
+                                 start: start.elapsedS > 0 ? start.elapsedS + 1 / timeline.refreshHz : 0)
+        let input = try makeInput(options, clock: clock)
+        let answered = try database.responses(sessionID: session.id).map {
+            RecordedAnswer(phase: $0.response.phaseIndex, trial: $0.response.trialIndex, key: $0.response.choice,
+                           value: $0.response.value, timedOut: $0.response.timedOut)
+        }
         let pacer = FramePacer(mode: options.fast ? .virtual : (display.isVSynced ? .vsync : .realTime),
                                period: 1 / timeline.refreshHz, clock: clock)
         var captured = 0
@@ -76,12 +83,20 @@ public enum SessionRunner {
         }
         let player = SessionPlayer(display: display, input: input, pacer: pacer, recorder: recorder, images: images,
                                    capture: capture, seed: timeline.seed, drawsOnlyCapturedFrames: options.fast && headless)
-        let start = session.resumePoint
+        player.flickerMeasured = { [sessionID = session.id, writer = session.writer] phase, gain in
+            guard case .flickerPhotometry(let flicker) = spec.phases[phase] else { return }
+            let colour = try colours.measure(flicker, meanGain: gain)
+            let stimuli = colours.dependents(ofPhase: flicker.name).sorted()
+            writer.record(.derivedColour(DerivedColourRecord(sessionId: sessionID, phaseIndex: phase, resultName: flicker.resultName,
+                                                             greenGain: gain, linearRGB: [colour.x, colour.y, colour.z], stimuli: stimuli)))
+            log(String(format: "\(flicker.resultName) = %.4f: linear RGB [%.4f, %.4f, %.4f] for ", gain, colour.x, colour.y, colour.z)
+                + stimuli.joined(separator: ", "))
+        }
         let outcome: SessionPlayer.Outcome
         let cpuBefore = processCPUSeconds()
         do {
             if let first = plan.firstBlock(atPhase: start.phaseIndex, trial: start.trialIndex) {
-                outcome = try player.play(plan, fromBlock: first, firstFrameIndex: start.nextFrameIndex)
+                outcome = try player.play(plan, fromBlock: first, firstFrameIndex: start.nextFrameIndex, answered: answered)
             } else {
                 outcome = .completed
             }
@@ -100,13 +115,10 @@ public enum SessionRunner {
 
         // 5. What is on disk.
         let id = session.id
-        let counts = try database.pool.read { db in
-            try ["trials", "responses", "frames"].map {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0) WHERE session_id = ?", arguments: [id]) ?? 0
-            }
-        }
-        return RunResult(sessionID: id, status: status.rawValue, trialsRecorded: counts[0], responsesRecorded: counts[1],
-                         framesRecorded: counts[2], timing: TimingSummary(log: player.timing, simulatedTiming: options.fast),
+        let counts = try database.counts(sessionID: id)
+        return RunResult(sessionID: id, status: status.rawValue, trialsRecorded: counts.trials, responsesRecorded: counts.responses,
+                         framesRecorded: counts.frames, timedOutResponses: counts.timedOutResponses,
+                         fixationOutcomes: counts.fixationOutcomes, timing: TimingSummary(log: player.timing, simulatedTiming: options.fast),
                          measuredRefreshHz: measuredHz, responseCommitP50S: latencies.responses.p50S,
                          responseCommitP99S: latencies.responses.p99S, capturedFrames: captured,
                          loopCPUPerFrameMs: player.timing.frameCount > 0 ? loopCPU * 1000 / Double(player.timing.frameCount) : nil,
