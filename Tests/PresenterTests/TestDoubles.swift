@@ -12,8 +12,11 @@ final class RecordingDisplay: Display {
     private var sizes: [Int: (Int, Int)] = [:]
     private(set) var texts: [Int: String] = [:]
 
+    /// The bytes each image texture was made from.
+    private(set) var pixels: [Int: [UInt8]] = [:]
+
     func makeTexture(widthPx: Int, heightPx: Int, rgba: [UInt8]) throws(DisplayError) -> TextureID {
-        let id = TextureID(raw: sizes.count + 1); sizes[id.raw] = (widthPx, heightPx); return id
+        let id = TextureID(raw: sizes.count + 1); sizes[id.raw] = (widthPx, heightPx); pixels[id.raw] = rgba; return id
     }
     func makeTextTexture(_ text: String, pointSize: Int, colour: RGB8) throws(DisplayError) -> TextureID {
         let id = TextureID(raw: sizes.count + 1); sizes[id.raw] = (text.count * 8, 16); texts[id.raw] = text; return id
