@@ -1,3 +1,4 @@
+import ProtocolKit
 import Testing
 @testable import Presenter
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct ResumeTests {
     let full = PixelRect(x: 0, y: 0, width: 64, height: 48)
     /// 1-up/2-down, steps 0.02 up and 0.01 down, never stopping on reversals: 8 slots per track.
-    let staircase = UpDownStaircase.Configuration(startLevel: 0.1, nUp: 1, nDown: 2, stepUp: 0.02, stepDown: 0.01,
+    let staircase = StaircaseSpec(startLevel: 0.1, nUp: 1, nDown: 2, stepUp: 0.02, stepDown: 0.01,
                                                   minLevel: -0.2, maxLevel: 0.2, stopAfterReversals: 50, maxTrials: 8,
                                                   reversalsForEstimate: 4)
     /// The answers, trial by trial (tracks alternate: even trials track 0, odd trials track 1).

@@ -105,7 +105,7 @@ import ProtocolKit
 
     @Test func staircaseTrackCarriesOverBetweenTrialsAndStopsAtItsReversals() throws {
         let observer = SimulatedObserver(.init(aftereffect: 0.05, bias: 0, noiseSd: 0.005), seed: 3)
-        let config = UpDownStaircase.Configuration(startLevel: 0.15, stepUp: 0.02, stepDown: 0.02, minLevel: -0.2, maxLevel: 0.2,
+        let config = StaircaseSpec(startLevel: 0.15, stepUp: 0.02, stepDown: 0.02, minLevel: -0.2, maxLevel: 0.2,
                                                    stopAfterReversals: 6, maxTrials: 60, reversalsForEstimate: 4)
         let slots = (0..<60).map { t in
             PlannedBlock(phaseIndex: 0, phaseName: "stair", phaseKind: "test", trialIndex: t, background: grey,

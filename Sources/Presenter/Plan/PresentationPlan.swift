@@ -123,10 +123,10 @@ public enum PlannedResponse {
     /// 0 for a control; `adapted` whether adaptation preceded.
     case nulling(NullingAdjustment.Configuration, keys: NullingKeys, tint: TintMapping, target: Double, contingency: Double, adapted: Bool)
     /// An up–down staircase of yes/no trials on the tint axis (e.g. "reddish?" yes/no).
-    case staircase(UpDownStaircase.Configuration, positiveKey: String, negativeKey: String, tint: TintMapping,
+    case staircase(StaircaseSpec, positiveKey: String, negativeKey: String, tint: TintMapping,
                    contingency: Double, adapted: Bool)
     /// QUEST on the tint axis with the same yes/no keys.
-    case quest(Quest.Configuration, positiveKey: String, negativeKey: String, tint: TintMapping,
+    case quest(QuestSpec, positiveKey: String, negativeKey: String, tint: TintMapping,
                contingency: Double, adapted: Bool)
     /// Forced choice: the correct alternative (if any) and the evidence per alternative for the simulated participant.
     case forcedChoice(ForcedChoice, correct: Int?, evidence: [Double])

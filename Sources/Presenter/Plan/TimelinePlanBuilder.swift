@@ -184,14 +184,9 @@ public struct TimelinePlanBuilder {
                                           startCentre: start, startSpread: 0),
                                     keys: n.keys, tint: tint!, target: 0, contingency: contingency, adapted: adapted)
             case .staircase(let s):
-                response = .staircase(.init(startLevel: s.startLevel, nUp: s.nUp, nDown: s.nDown, stepUp: s.stepUp, stepDown: s.stepDown,
-                                            minLevel: s.minLevel, maxLevel: s.maxLevel, stopAfterReversals: s.stopAfterReversals,
-                                            maxTrials: s.maxTrials, reversalsForEstimate: s.reversalsForEstimate),
-                                      positiveKey: s.trueKey, negativeKey: s.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
+                response = .staircase(s, positiveKey: s.trueKey, negativeKey: s.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
             case .quest(let q):
-                response = .quest(.init(tGuess: q.tGuess, tGuessSd: q.tGuessSd, pThreshold: q.pThreshold, beta: q.beta, delta: q.delta,
-                                        gamma: q.gamma, grain: q.grain, range: q.range, trials: q.trials),
-                                  positiveKey: q.trueKey, negativeKey: q.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
+                response = .quest(q, positiveKey: q.trueKey, negativeKey: q.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
             case .forcedChoice(let fc):
                 let keys = fc.choices.map(\.key)
                 let choice: ForcedChoice
