@@ -42,6 +42,22 @@ import Testing
         }
     }
 
+    @Test func paceRefreshIsCheckedAgainstTheProtocolAndRecorded() throws {
+        let w = try Workspace()
+        let refused = try StimgenProcess.run(w.runArguments(["--simulate", "--pace-refresh", "30"]))
+        #expect(refused.status != 0)
+        #expect(refused.err.contains("--pace-refresh asks for 30.00 Hz but the protocol expects 60.0 ± 1.0 Hz"))
+        let script = w.folder.appendingPathComponent("stop.txt")
+        try "at 0.3 escape\n0.1 a\n".write(to: script, atomically: true, encoding: .utf8)
+        let paced = try StimgenProcess.run(w.runArguments(["--script", script.path, "--pace-refresh", "60"]))
+        #expect(paced.status == 0, "\(paced.err)")
+        try DatabaseQueue(path: w.database.path).read { db throws in
+            let session = try #require(try Row.fetchOne(db, sql: "SELECT notes, measured_refresh_hz FROM sessions"))
+            #expect((session["notes"] as String?)?.contains("paced in real time at 60.0 Hz (--pace-refresh)") == true)
+            #expect((session["measured_refresh_hz"] as Double?) == nil)
+        }
+    }
+
     @Test func theIsoluminantGreenSetByFlickerPhotometryIsUsedAndRecorded() throws {
         let w = try Workspace()
         let protocolFile = Self.repositoryRoot.appendingPathComponent("Protocols/isoluminance.yaml")

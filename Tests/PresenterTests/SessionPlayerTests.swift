@@ -91,6 +91,14 @@ import ProtocolKit
         #expect((29...32).contains(recorder.phasesEnded[1].frames))
     }
 
+    @Test func anAbortReadTogetherWithItsEscapeStillAborts() throws {
+        // Both presses are due at the first poll after 0.1 s: the pause menu must answer the second.
+        let script = try ScriptedInput(text: "at 0.1 escape\nat 0.1 a\n", fileName: "both.txt")
+        let recorder = MemoryRecorder()
+        #expect(try player(RecordingDisplay(), script, recorder).play(PresentationPlan(refreshHz: 60, blocks: [adaptation(0, frames: 60)])) == .aborted(phase: 0))
+        #expect(recorder.keys.map(\.action) == ["pause", "abort"])
+    }
+
     @Test func resumeAfterPauseContinuesThePhaseAndDoesNotCountThePauseAsDropped() throws {
         let script = try ScriptedInput(text: "at 0.1 escape\n2.0 r\n", fileName: "pause.txt")
         let plan = PresentationPlan(refreshHz: 60, blocks: [adaptation(0, frames: 30)])

@@ -15,7 +15,9 @@ public enum RunReport {
             let count = { (o: FixationOutcome) in r.fixationOutcomes[o] ?? 0 }
             lines.append("fixation task: \(count(.hit)) hits, \(count(.miss)) misses, \(count(.falseAlarm)) false alarms, \(count(.correctRejection)) correct rejections")
         }
-        if let cpu = r.loopCPUPerFrameMs { lines.append(String(format: "frame loop CPU: %.3f ms per frame", cpu) + " (renderer \(r.renderer))") }
+        if let cpu = r.loopCPUPerFrameMs, let all = r.processCPUPerFrameMs {
+            lines.append(String(format: "frame loop CPU: %.3f ms per frame (whole process %.3f ms)", cpu, all) + " (renderer \(r.renderer))")
+        }
         if let hz = r.measuredRefreshHz { lines.append(String(format: "refresh measured at start: %.2f Hz", hz)) }
         if let p50 = r.responseCommitP50S, let p99 = r.responseCommitP99S {
             lines.append(String(format: "response commit latency: p50 %.2f ms, p99 %.2f ms", p50 * 1000, p99 * 1000))

@@ -52,6 +52,9 @@ public final class SessionPlayer {
 
     /// Timing of every stimulus frame flipped so far.
     public var timing: FrameTimingLog { pacer.log }
+    /// CPU time of the frame loop's thread from its first frame to its end, without the time spent
+    /// waiting for flip slots (s): drawing, flipping, timing, input, handing records to the writer.
+    public private(set) var loopCPUSeconds = 0.0
 
     /// Plays the plan from block `startBlock` on (a resumed session starts at its first unfinished
     /// trial); frame indices continue from `firstFrameIndex`. `answered` are the responses a resumed
@@ -65,6 +68,8 @@ public final class SessionPlayer {
         for measured in plan.remakeAfterPhase.keys.sorted() where measured < firstPhase { try applySettings(ofPhase: measured, plan) }
         // Every texture is made before the first frame, so that no phase boundary stalls the loop.
         for index in plan.blocks.indices where index >= startBlock { try prepareTextures(plan, block: index) }
+        let (cpuStart, waitStart) = (CPUTime.thread(), pacer.waitCPUSeconds)
+        defer { loopCPUSeconds += CPUTime.thread() - cpuStart - (pacer.waitCPUSeconds - waitStart) }
         var phase: PhaseProgress?
         for index in plan.blocks.indices where index >= startBlock {
             let block = plan.blocks[index]
@@ -208,12 +213,14 @@ public final class SessionPlayer {
             frameIndex += 1
             frameInBlock += 1
             let now = pacer.mode == .virtual ? flip.flip : pacer.clock.now()
-            for event in input.poll(now: now) {
+            var events = input.poll(now: now)
+            while !events.isEmpty {
+                let event = events.removeFirst()
                 let action = event.key == KeyEvent.escape ? "pause"
                     : response?.action(forKey: event.key) ?? (event.key == scorer?.responseKey ? "fixation_report" : nil)
                 recorder.keyPressed(event, phase: phase.index, action: action)
                 if event.key == KeyEvent.escape {
-                    if try !pauseMenu(phase: phase.index) {
+                    if try !pauseMenu(phase: phase.index, pending: &events) {
                         if let t = block.trialIndex {
                             recorder.trialEnded(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset, completed: false)
                         }
@@ -277,8 +284,10 @@ public final class SessionPlayer {
         }
     }
 
-    /// Shows the pause menu until the participant resumes (true) or aborts (false).
-    private func pauseMenu(phase: Int) throws -> Bool {
+    /// Shows the pause menu until the participant resumes (true) or aborts (false). Presses already
+    /// read (`pending`, e.g. an abort polled together with its Escape) are answered first; those after
+    /// the menu's answer are left in `pending` for the frame loop.
+    private func pauseMenu(phase: Int, pending: inout [KeyEvent]) throws -> Bool {
         recorder.paused(at: pacer.clock.now())
         let lines = ["Paused", "R or Esc: resume", "A: abort (everything recorded so far is kept)"]
         let textures = try lines.map { try textTexture($0, 28, .white) }
@@ -290,8 +299,12 @@ public final class SessionPlayer {
                                                                at: display.widthPx / 2, display.heightPx / 2 + (i - 1) * 50)))
             }
             display.present()
-            if pacer.mode != .vsync { pacer.clock.wait(until: pacer.clock.now() + pacer.period) }
-            for event in input.poll(now: pacer.clock.now()) {
+            if pending.isEmpty {
+                if pacer.mode != .vsync { pacer.clock.wait(until: pacer.clock.now() + pacer.period) }
+                pending = input.poll(now: pacer.clock.now())
+            }
+            while !pending.isEmpty {
+                let event = pending.removeFirst()
                 recorder.keyPressed(event, phase: phase, action: ["r": "resume", KeyEvent.escape: "resume", "a": "abort"][event.key])
                 switch event.key {
                 case "r", KeyEvent.escape:

@@ -64,6 +64,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Virtual clock: frames as fast as possible, flip times = planned times (recorded as simulated timing). Headless or windowed only.")
     var fast = false
 
+    @Option(help: "Pace frames in real time at this rate (Hz) instead of by vsync, without measuring the display (for displays without a vertical blank, e.g. Xvfb); recorded in the session's notes.")
+    var paceRefresh: Double?
+
     @Flag(help: "Print a line for every response as soon as it is committed to the database.")
     var verbose = false
 
@@ -75,6 +78,8 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--simulate-fixation-hit-rate must lie in 0...1, got \(simulateFixationHitRate)")
         }
         if !(simulateFixationRt > 0) { throw ValidationError("--simulate-fixation-rt must be > 0 s, got \(simulateFixationRt)") }
+        if let paceRefresh, !(paceRefresh > 0) { throw ValidationError("--pace-refresh must be > 0 Hz, got \(paceRefresh)") }
+        if paceRefresh != nil && fast { throw ValidationError("--pace-refresh paces in real time; drop it with --fast") }
         if captureEvery < 1 { throw ValidationError("--capture-every must be at least 1") }
     }
 
@@ -101,7 +106,7 @@ struct RunCommand: ParsableCommand {
             protocolFile: URL(fileURLWithPath: protocolFile), participantCode: participant, database: URL(fileURLWithPath: db),
             monitorFile: monitor.map { URL(fileURLWithPath: $0) }, stimulusDirectory: stimuli.map { URL(fileURLWithPath: $0) },
             display: mode, participant: who, resume: resume, captureDirectory: capture.map { URL(fileURLWithPath: $0) },
-            captureEvery: captureEvery, fast: fast)
+            captureEvery: captureEvery, fast: fast, paceRefreshHz: paceRefresh)
         let verbose = self.verbose
         let result: RunResult
         do {
