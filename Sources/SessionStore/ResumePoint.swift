@@ -1,7 +1,7 @@
 import GRDB
 
 /// Where a session continues: the first phase not completed, the first trial of it without a
-/// completed record, and the next free frame index.
+/// completed record, the next free frame index, and how far its session clock had got.
 public struct ResumePoint: Sendable, Equatable {
     /// 0-based index of the first phase whose status is not `completed` (one past the last recorded
     /// phase when all recorded phases completed; 0 for a session with no phase yet).
@@ -10,11 +10,16 @@ public struct ResumePoint: Sendable, Equatable {
     public var trialIndex: Int
     /// One past the largest frame index recorded for the session (0 when none).
     public var nextFrameIndex: Int
+    /// The latest session-clock time recorded for the session (s): its last frame flip, response or
+    /// key press, whichever came last; 0 when nothing was recorded. A resumed session's clock
+    /// continues from here.
+    public var elapsedS: Double
 
-    public init(phaseIndex: Int, trialIndex: Int, nextFrameIndex: Int) {
+    public init(phaseIndex: Int, trialIndex: Int, nextFrameIndex: Int, elapsedS: Double = 0) {
         self.phaseIndex = phaseIndex
         self.trialIndex = trialIndex
         self.nextFrameIndex = nextFrameIndex
+        self.elapsedS = elapsedS
     }
 
     /// Computes the resume point of session `sessionID` from what is on disk.
@@ -35,6 +40,12 @@ public struct ResumePoint: Sendable, Equatable {
         while completed.contains(trialIndex) { trialIndex += 1 }
         let lastFrame = try Int.fetchOne(db, sql: "SELECT MAX(frame_index) FROM frames WHERE session_id = ?",
                                          arguments: [sessionID])
-        return ResumePoint(phaseIndex: phaseIndex, trialIndex: trialIndex, nextFrameIndex: (lastFrame ?? -1) + 1)
+        let elapsed = try Double.fetchOne(db, sql: """
+            SELECT MAX(t) FROM (SELECT MAX(flip_time_s) AS t FROM frames WHERE session_id = :id
+                                UNION ALL SELECT MAX(response_time_s) FROM responses WHERE session_id = :id
+                                UNION ALL SELECT MAX(monotonic_s) FROM key_events WHERE session_id = :id)
+            """, arguments: ["id": sessionID])
+        return ResumePoint(phaseIndex: phaseIndex, trialIndex: trialIndex, nextFrameIndex: (lastFrame ?? -1) + 1,
+                           elapsedS: elapsed ?? 0)
     }
 }

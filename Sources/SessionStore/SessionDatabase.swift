@@ -30,7 +30,7 @@ public final class SessionDatabase: Sendable {
             // In WAL mode FULL syncs the log at every commit: a committed response survives power loss.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        pool = try DatabasePool(path: url.path, configuration: configuration)
+        pool = try Self.openPool(url, configuration, patienceS: busyTimeoutS)
         try Self.migrate(pool, with: migrator)
         interruptedOnOpen = try Self.markInterruptedSessions(pool, database: url)
     }
@@ -127,6 +127,20 @@ public final class SessionDatabase: Sendable {
 
     /// Applies pending migrations. Two processes opening a new database at the same moment may both
     /// try; the loser's error is ignored when the schema ends up complete.
+    /// Opens the pool, retrying while another process holds the lock that switching a new file to
+    /// WAL (or reading its schema) needs, e.g. a second presenter opening the database while the
+    /// first migrates it: SQLite answers that with SQLITE_BUSY at once, without the busy timeout.
+    private static func openPool(_ url: URL, _ configuration: Configuration, patienceS: Double) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(patienceS)
+        while true {
+            do {
+                return try DatabasePool(path: url.path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
+    }
+
     private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
         do {
             try migrator.migrate(pool)

@@ -112,6 +112,23 @@ enum SessionSchema {
             }
             try db.create(index: "frames_on_session", on: "frames", columns: ["session_id", "frame_index"])
         }
+        migrator.registerMigration("v2: responses.timed_out") { db in
+            // A trial whose response window passed unanswered is recorded as a response with no value.
+            try db.alter(table: "responses") { t in
+                t.add(column: "timed_out", .boolean).notNull().defaults(to: false)
+            }
+        }
+        migrator.registerMigration("v3: derived_colours") { db in
+            try db.create(table: "derived_colours") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("session_id", .integer).notNull().references("sessions", onDelete: .cascade)
+                t.column("phase_index", .integer).notNull()
+                t.column("result_name", .text).notNull()
+                t.column("green_gain", .double).notNull()
+                t.column("linear_rgb_json", .text).notNull()
+                t.column("stimuli_json", .text).notNull()
+            }
+        }
         return migrator
     }
 }

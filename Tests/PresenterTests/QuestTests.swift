@@ -1,5 +1,6 @@
 import StimulusKit
 import Foundation
+import ProtocolKit
 import Testing
 @testable import Presenter
 
@@ -43,10 +44,5 @@ import Testing
         let rms = (errors.map { $0 * $0 }.reduce(0, +) / Double(errors.count)).squareRoot()
         #expect(abs(bias) < 0.05)
         #expect(rms < 0.15)
-    }
-
-    @Test func rejectsAnUnreachableThreshold() {
-        let c = Quest.Configuration(tGuess: 0, tGuessSd: 1, pThreshold: 0.4, gamma: 0.5)
-        #expect(c.problem()?.contains("pThreshold") == true)
     }
 }

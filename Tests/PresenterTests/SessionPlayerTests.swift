@@ -91,6 +91,14 @@ import ProtocolKit
         #expect((29...32).contains(recorder.phasesEnded[1].frames))
     }
 
+    @Test func anAbortReadTogetherWithItsEscapeStillAborts() throws {
+        // Both presses are due at the first poll after 0.1 s: the pause menu must answer the second.
+        let script = try ScriptedInput(text: "at 0.1 escape\nat 0.1 a\n", fileName: "both.txt")
+        let recorder = MemoryRecorder()
+        #expect(try player(RecordingDisplay(), script, recorder).play(PresentationPlan(refreshHz: 60, blocks: [adaptation(0, frames: 60)])) == .aborted(phase: 0))
+        #expect(recorder.keys.map(\.action) == ["pause", "abort"])
+    }
+
     @Test func resumeAfterPauseContinuesThePhaseAndDoesNotCountThePauseAsDropped() throws {
         let script = try ScriptedInput(text: "at 0.1 escape\n2.0 r\n", fileName: "pause.txt")
         let plan = PresentationPlan(refreshHz: 60, blocks: [adaptation(0, frames: 30)])
@@ -105,7 +113,7 @@ import ProtocolKit
 
     @Test func staircaseTrackCarriesOverBetweenTrialsAndStopsAtItsReversals() throws {
         let observer = SimulatedObserver(.init(aftereffect: 0.05, bias: 0, noiseSd: 0.005), seed: 3)
-        let config = UpDownStaircase.Configuration(startLevel: 0.15, stepUp: 0.02, stepDown: 0.02, minLevel: -0.2, maxLevel: 0.2,
+        let config = StaircaseSpec(startLevel: 0.15, stepUp: 0.02, stepDown: 0.02, minLevel: -0.2, maxLevel: 0.2,
                                                    stopAfterReversals: 6, maxTrials: 60, reversalsForEstimate: 4)
         let slots = (0..<60).map { t in
             PlannedBlock(phaseIndex: 0, phaseName: "stair", phaseKind: "test", trialIndex: t, background: grey,

@@ -12,8 +12,11 @@ final class RecordingDisplay: Display {
     private var sizes: [Int: (Int, Int)] = [:]
     private(set) var texts: [Int: String] = [:]
 
+    /// The bytes each image texture was made from.
+    private(set) var pixels: [Int: [UInt8]] = [:]
+
     func makeTexture(widthPx: Int, heightPx: Int, rgba: [UInt8]) throws(DisplayError) -> TextureID {
-        let id = TextureID(raw: sizes.count + 1); sizes[id.raw] = (widthPx, heightPx); return id
+        let id = TextureID(raw: sizes.count + 1); sizes[id.raw] = (widthPx, heightPx); pixels[id.raw] = rgba; return id
     }
     func makeTextTexture(_ text: String, pointSize: Int, colour: RGB8) throws(DisplayError) -> TextureID {
         let id = TextureID(raw: sizes.count + 1); sizes[id.raw] = (text.count * 8, 16); texts[id.raw] = text; return id
@@ -35,6 +38,7 @@ final class MemoryRecorder: SessionRecorder {
     var frames: [PresentedFrame] = []
     var keys: [(event: KeyEvent, action: String?)] = []
     var responses: [CompletedResponse] = []
+    var fixationScores: [FixationScore] = []
     var pauses = 0, resumes = 0
 
     func phaseStarted(_ phase: Int, name: String, kind: String, plannedFrames: Int, firstFlip: Double) {
@@ -50,6 +54,7 @@ final class MemoryRecorder: SessionRecorder {
     func frameFlipped(_ frame: PresentedFrame) { frames.append(frame) }
     func keyPressed(_ event: KeyEvent, phase: Int, action: String?) { keys.append((event, action)) }
     func responded(_ response: CompletedResponse) { responses.append(response) }
+    func fixationScored(_ score: FixationScore, phase: Int) { fixationScores.append(score) }
     func paused(at time: Double) { pauses += 1 }
     func resumed(at time: Double) { resumes += 1 }
 }

@@ -1,5 +1,6 @@
 import StimulusKit
 import Foundation
+import ProtocolKit
 import Testing
 @testable import Presenter
 
@@ -55,10 +56,4 @@ import Testing
         #expect(abs(mean - 5.4407) < 0.08)
     }
 
-    @Test func problemsAreNamed() {
-        #expect(UpDownStaircase.Configuration(startLevel: 0, nUp: 0, stepUp: 1, stepDown: 1).problem() != nil)
-        #expect(UpDownStaircase.Configuration(startLevel: 0, stepUp: 0, stepDown: 1).problem() != nil)
-        #expect(UpDownStaircase.Configuration(startLevel: 5, stepUp: 1, stepDown: 1, minLevel: 0, maxLevel: 1).problem()?.contains("startLevel") == true)
-        #expect(UpDownStaircase.Configuration(startLevel: 0, stepUp: 1, stepDown: 1).problem() == nil)
-    }
 }

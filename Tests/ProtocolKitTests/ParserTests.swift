@@ -38,6 +38,21 @@ import Testing
         #expect(test.order == .shuffled && test.stimulusDuration == nil && test.interTrialInterval == .seconds(0.5))
     }
 
+    /// With guessing rate γ = 0.5 and lapse rate δ = 0.01 the Weibull covers 0.5 … 0.995: a QUEST
+    /// threshold at 0.4 correct can never be reached.
+    @Test func questThresholdMustLieWithinThePsychometricRange() {
+        func quest(_ p: Double) -> String {
+            protocolText(phases: """
+              - kind: test
+                name: post
+                conditions: [{label: h, stimulus: test_h}]
+                response: {method: quest, axis: dkl_lm, t_guess: 0, t_guess_sd: 0.05, p_threshold: \(p), gamma: 0.5, delta: 0.01, trials: 10, true_key: y, false_key: n}
+            """)
+        }
+        #expect(errors(quest(0.4)).contains { $0.message.contains("'p_threshold' (0.4) must lie strictly between gamma (0.5)") })
+        #expect(errors(quest(0.75)).isEmpty)
+    }
+
     @Test func durationUnits() {
         let cases: [(String, TimeSpan)] = [("2 s", .seconds(2)), ("500 ms", .seconds(0.5)), ("4 min", .seconds(240)),
                                            ("1 h", .seconds(3600)), ("7 d", .seconds(604_800)), ("120 frames", .frames(120)),

@@ -61,8 +61,9 @@ struct LifecycleTests {
         let id = try Self.crashedSession(at: url)
         let database = try SessionDatabase(url: url)
         let resumed = try database.resumeSession(id: id)
-        // Phase 0 completed; in phase 1 trials 0 and 1 completed, 2 did not; frames 0…89 recorded.
-        #expect(resumed.resumePoint == ResumePoint(phaseIndex: 1, trialIndex: 2, nextFrameIndex: 90))
+        // Phase 0 completed; in phase 1 trials 0 and 1 completed, 2 did not; frames 0…89 recorded, the
+        // last flipped at 89/60 s, which is where the session clock continues.
+        #expect(resumed.resumePoint == ResumePoint(phaseIndex: 1, trialIndex: 2, nextFrameIndex: 90, elapsedS: 89.0 / 60))
         #expect(resumed.record.status == .running)
         #expect(resumed.record.resumeCount == 1)
         resumed.writer.record(.trial(TrialRecord(sessionId: id, phaseIndex: 1, trialIndex: 2, conditionsJSON: "{}",

@@ -30,10 +30,11 @@ func bytes(of url: URL) -> Data? {
     FileManager.default.contents(atPath: url.path)
 }
 
-/// Counts rows through a brand-new connection, independent of any pool under test.
+/// Counts rows through a brand-new connection, independent of any pool under test (waiting up to
+/// 30 s for a pool that is still closing, whose last checkpoint briefly locks the file).
 func countRows(_ table: String, in url: URL, where condition: String = "1") throws -> Int {
     var configuration = Configuration()
-    configuration.busyMode = .timeout(30)   // another connection may still be checkpointing
+    configuration.busyMode = .timeout(30)
     let queue = try DatabaseQueue(path: url.path, configuration: configuration)
     defer { try? queue.close() }
     return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)") ?? 0 }

@@ -20,7 +20,7 @@ struct TidyExportTests {
         #expect(responses.header == [
             "response_id", "session_id", "participant_code", "phase_index", "phase_name", "trial_index", "method",
             "value_unit", "value_dkl_lm", "value_log10_contrast", "choice", "correct", "onset_flip_s", "response_time_s",
-            "rt_s", "adjustment_steps", "recorded_at_utc", "cond_label", "cond_orientation_deg", "cond_paired",
+            "rt_s", "timed_out", "adjustment_steps", "recorded_at_utc", "cond_label", "cond_orientation_deg", "cond_paired",
             "cond_test_contrast",
         ])
         #expect(responses.rows.count == 2)

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Full screen uses the desktop resolution of the chosen display; a window is centred on the
 /// first display; headless mode selects SDL's offscreen video driver and the software renderer.
-/// With a real display the renderer presents with vsync, so `present()` returns at the flip.
+/// With a real display the renderer presents with vsync, so `present()` returns at the flip, unless
+/// `vsync` is false (frames paced by the caller, e.g. `--pace-refresh` under Xvfb, where SDL would
+/// otherwise throttle presents on its own).
 public final class SDLDisplay: Display {
     /// The font text is drawn with (Debian/Ubuntu package fonts-dejavu-core).
     public static let fontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -23,7 +25,7 @@ public final class SDLDisplay: Display {
     private var nextTextureID = 1
     private var fonts: [Int: OpaquePointer] = [:]
 
-    public init(mode: DisplayMode) throws(DisplayError) {
+    public init(mode: DisplayMode, vsync: Bool = true) throws(DisplayError) {
         if case .headless = mode { setenv("SDL_VIDEODRIVER", "offscreen", 1) }
         guard SDL_Init(UInt32(SDL_INIT_VIDEO)) == 0 else { throw DisplayError("SDL_Init: \(Self.sdlError())") }
         guard TTF_Init() == 0 else { throw DisplayError("TTF_Init: \(Self.sdlError())") }
@@ -52,11 +54,10 @@ public final class SDLDisplay: Display {
         self.window = window
         let headless: Bool
         if case .headless = mode { headless = true } else { headless = false }
-        let rendererFlags = headless
-            ? UInt32(SDL_RENDERER_SOFTWARE.rawValue)
-            : UInt32(SDL_RENDERER_ACCELERATED.rawValue | SDL_RENDERER_PRESENTVSYNC.rawValue)
-        guard let renderer = SDL_CreateRenderer(window, -1, rendererFlags)
-                ?? SDL_CreateRenderer(window, -1, UInt32(SDL_RENDERER_PRESENTVSYNC.rawValue)) else {
+        let waitsForVSync = vsync && !headless
+        let vsyncFlag = waitsForVSync ? UInt32(SDL_RENDERER_PRESENTVSYNC.rawValue) : 0
+        let rendererFlags = headless ? UInt32(SDL_RENDERER_SOFTWARE.rawValue) : UInt32(SDL_RENDERER_ACCELERATED.rawValue) | vsyncFlag
+        guard let renderer = SDL_CreateRenderer(window, -1, rendererFlags) ?? SDL_CreateRenderer(window, -1, vsyncFlag) else {
             SDL_DestroyWindow(window)
             throw DisplayError("SDL_CreateRenderer: \(Self.sdlError())")
         }
@@ -64,7 +65,7 @@ public final class SDLDisplay: Display {
         var info = SDL_RendererInfo()
         SDL_GetRendererInfo(renderer, &info)
         rendererName = info.name.map { String(cString: $0) } ?? "unknown"
-        isVSynced = !headless && (info.flags & UInt32(SDL_RENDERER_PRESENTVSYNC.rawValue)) != 0
+        isVSynced = waitsForVSync && (info.flags & UInt32(SDL_RENDERER_PRESENTVSYNC.rawValue)) != 0
         var outW = Int32(0), outH = Int32(0)
         SDL_GetRendererOutputSize(renderer, &outW, &outH)
         (widthPx, heightPx) = (Int(outW), Int(outH))

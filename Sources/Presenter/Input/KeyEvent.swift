@@ -41,6 +41,8 @@ public enum ResponseWindow: Sendable {
     case anyKey(key: String)
     /// An illusion PSE trial: adjustment or "does A look more than B?".
     case illusion(IllusionWindow)
+    /// The fixation task's target letter appeared; `key` reports it. Opens alongside whatever else runs.
+    case fixationTarget(key: String)
 }
 
 extension NullingKeys {

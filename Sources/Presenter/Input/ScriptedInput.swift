@@ -56,7 +56,10 @@ public final class ScriptedInput: InputSource {
         return due
     }
 
+    /// A response window's onset anchors the relative lines after it; a fixation target's does not
+    /// (letters change throughout an adaptation phase, so their presses are best written with `at`).
     public func responseWindowOpened(_ window: ResponseWindow, onset: Double) {
+        if case .fixationTarget = window { return }
         anchor = max(anchor, onset)
     }
 }

@@ -15,6 +15,14 @@ public final class SimulatedParticipant: InputSource {
     }
 
     public func responseWindowOpened(_ window: ResponseWindow, onset: Double) {
+        if case let .fixationTarget(key) = window {
+            // Reported with the configured hit rate, alongside whatever else is pending.
+            if let rt = observer.fixationReport() {
+                pending.append(KeyEvent(key: key, time: onset + rt))
+                pending.sort { $0.time < $1.time }
+            }
+            return
+        }
         pending.removeAll()
         switch window {
         case let .nulling(start, method, keys, target, contingency, adapted):
@@ -32,6 +40,8 @@ public final class SimulatedParticipant: InputSource {
             pending = observer.illusionPresses(w).map { KeyEvent(key: $0.key, time: onset + $0.time) }
         case let .anyKey(key):
             pending = [KeyEvent(key: key, time: onset + observer.reactionTime())]
+        case .fixationTarget:
+            break
         }
     }
 }

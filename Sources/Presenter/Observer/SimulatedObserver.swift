@@ -26,13 +26,19 @@ public struct SimulatedObserver: Sendable {
         public var illusionGain: Double
         /// Illusion trials: standard deviation of the perceived difference's Gaussian noise (the illusion's unit, ≥ 0).
         public var illusionNoiseSd: Double
+        /// Probability of reporting a fixation-task target (0...1).
+        public var fixationHitRate: Double
+        /// Median time from a fixation target's onset to its report (s; log-normal with `reactionTimeLogSd`).
+        public var fixationReactionTimeMedian: Double
 
         public init(aftereffect: Double = 0.08, bias: Double = 0.005, noiseSd: Double = 0.01,
                     reactionTimeMedian: Double = 0.6, reactionTimeLogSd: Double = 0.25, keyInterval: Double = 0.15,
-                    illusionGain: Double = 0.1, illusionNoiseSd: Double = 0.02) {
+                    illusionGain: Double = 0.1, illusionNoiseSd: Double = 0.02,
+                    fixationHitRate: Double = 0.9, fixationReactionTimeMedian: Double = 0.45) {
             self.aftereffect = aftereffect; self.bias = bias; self.noiseSd = noiseSd
             self.reactionTimeMedian = reactionTimeMedian; self.reactionTimeLogSd = reactionTimeLogSd
             self.keyInterval = keyInterval; self.illusionGain = illusionGain; self.illusionNoiseSd = illusionNoiseSd
+            self.fixationHitRate = fixationHitRate; self.fixationReactionTimeMedian = fixationReactionTimeMedian
         }
     }
 
@@ -51,7 +57,17 @@ public struct SimulatedObserver: Sendable {
 
     /// A log-normal reaction time (s).
     public mutating func reactionTime() -> Double {
-        configuration.reactionTimeMedian * exp(configuration.reactionTimeLogSd * generator.normal())
+        logNormal(median: configuration.reactionTimeMedian)
+    }
+
+    /// Whether a fixation target is reported (probability `fixationHitRate`), and if so after how
+    /// long (s, log-normal around `fixationReactionTimeMedian`).
+    public mutating func fixationReport() -> Double? {
+        generator.unit() < configuration.fixationHitRate ? logNormal(median: configuration.fixationReactionTimeMedian) : nil
+    }
+
+    private mutating func logNormal(median: Double) -> Double {
+        median * exp(configuration.reactionTimeLogSd * generator.normal())
     }
 
     /// Yes/no judgement: does a test of physical value `value` look positive (e.g. reddish)?

@@ -3,26 +3,38 @@ import StimulusKit
 
 /// The colour modulation that shows a value on a nulling axis on an achromatic (black/white) test.
 ///
-/// A value v on the DKL L−M or S axis gives the linear colour c = DKL→RGB((0, v, 0) or (0, 0, v))
-/// around the protocol's background; the test's white is replaced by c scaled so that its brightest
-/// gun is at full output, and each gun's modulation is that gun's encoded value (0…255). On a
-/// power-law profile, multiplying the encoded values of every grey level by the modulation scales
-/// its linear light by the same gains, so the whole test takes on c's chromaticity; black stays black.
+/// A value v on an axis gives the linear colour c(v) = DKL→RGB(v along the axis) around the
+/// protocol's background, and the test's white is replaced by c(v) scaled onto the display; each
+/// gun's modulation is that gun's encoded value (0…255). On a power-law profile, multiplying the
+/// encoded values of every grey level by the modulation scales its linear light by the same gains,
+/// so the whole test takes on c(v); black stays black.
+///
+/// - `dkl_lm`, `dkl_s`: c(v) is scaled so that its brightest gun is at full output, for each v.
+///   An end of the range where a gun would go negative is out of the gamut and refused.
+/// - `dkl_lum`: c(v) = background × (1 + v) keeps the background's chromaticity, so one scale serves
+///   the whole range: the top of the range is at full output and every value v is shown at
+///   (1 + v) / (1 + max) of it. v is then the luminance contrast (every cone by the same fraction)
+///   of the test against its own presentation at v = 0. The range must not go below −1 (no light).
+///   The modulation has 8 bits per gun: settings closer than one code step look the same.
 public enum AxisTint {
     /// The tint mapping for `axis`; fails naming the range when an end of it is out of the monitor's gamut.
     public static func mapping(axis: NullingAxis, range: ClosedRange<Double>, background: SIMD3<Double>,
                                profile: MonitorProfile, field: String) throws(PlanError) -> TintMapping {
-        guard axis != .dklLum else {
-            throw PlanError("\(field): nulling along dkl_lum is not supported by the presenter (use dkl_lm or dkl_s)")
-        }
         let cones = ConeSpace(profile: profile)
+        let direction: SIMD3<Double> = switch axis {
+        case .dklLum: SIMD3(1, 0, 0)
+        case .dklLM: SIMD3(0, 1, 0)
+        case .dklS: SIMD3(0, 0, 1)
+        }
+        func colour(_ v: Double) -> SIMD3<Double> { cones.rgb(dkl: direction * v, background: background) }
+        let rangeScale = 1 / max(colour(range.upperBound).max(), 1e-12)
         func gains(_ v: Double) -> SIMD3<Double> {
-            let dkl = axis == .dklLM ? SIMD3(0, v, 0) : SIMD3(0, 0, v)
-            let c = cones.rgb(dkl: dkl, background: background)
-            return c / max(c.max(), 1e-12)
+            let c = colour(v)
+            return axis == .dklLum ? c * rangeScale : c / max(c.max(), 1e-12)
         }
         for end in [range.lowerBound, range.upperBound] where gains(end).min() < 0 {
-            throw PlanError("\(field): the value \(end) on \(axis.rawValue) is outside the monitor's gamut (a gun would go negative); narrow min/max")
+            let reason = axis == .dklLum ? "below −1 there is less than no light" : "a gun would go negative"
+            throw PlanError("\(field): the value \(end) on \(axis.rawValue) is outside the monitor's gamut (\(reason)); narrow min/max")
         }
         let guns = profile.transfer.guns
         return TintMapping { v in

@@ -7,6 +7,9 @@ public struct PresentationPlan {
     /// Nominal refresh rate the frame counts were compiled for (Hz).
     public var refreshHz: Double
     public var blocks: [PlannedBlock]
+    /// Images to make again once a flicker-photometry phase (by index) has been measured: the
+    /// stimuli whose colour comes from it (`from_flicker_photometry`).
+    public var remakeAfterPhase: [Int: Set<String>] = [:]
 
     public init(refreshHz: Double, blocks: [PlannedBlock]) {
         self.refreshHz = refreshHz
@@ -62,20 +65,36 @@ public struct PlannedBlock {
     public var onsetFrame: Int
     /// Cycle through the segments until the response is complete (flicker) instead of holding the last.
     public var repeatsSegments: Bool
+    /// How long after the onset flip a response is accepted (s); when it passes unanswered the trial
+    /// ends with a timed-out response. nil = until answered.
+    public var responseWindowS: Double?
+    /// The fixation task to score (adaptation phases whose letters include a target).
+    public var fixationTask: FixationTask?
 
     public init(phaseIndex: Int, phaseName: String, phaseKind: String, trialIndex: Int? = nil,
                 conditionsJSON: String = "{}", background: RGB8, segments: [FrameSegment],
                 response: PlannedResponse? = nil, valueUnit: String? = nil, track: Int? = nil, stopKey: String? = nil,
-                onsetFrame: Int = 0, repeatsSegments: Bool = false) {
+                onsetFrame: Int = 0, repeatsSegments: Bool = false, responseWindowS: Double? = nil,
+                fixationTask: FixationTask? = nil) {
         self.phaseIndex = phaseIndex; self.phaseName = phaseName; self.phaseKind = phaseKind
         self.trialIndex = trialIndex; self.conditionsJSON = conditionsJSON
         self.background = background; self.segments = segments; self.response = response
         self.valueUnit = valueUnit; self.track = track; self.stopKey = stopKey
         self.onsetFrame = onsetFrame; self.repeatsSegments = repeatsSegments
+        self.responseWindowS = responseWindowS; self.fixationTask = fixationTask
     }
 
     /// Frames of the block's segments (the protocol's duration in frames for a block without a response).
     public var plannedFrames: Int { segments.reduce(0) { $0 + $1.frames } }
+}
+
+/// The letters of a fixation task, by the frame of the block at which each appears, and the key
+/// that reports the target letter.
+public struct FixationTask {
+    public var changes: [FixationChange]
+    /// SDL key name (lower case).
+    public var responseKey: String
+    public init(changes: [FixationChange], responseKey: String) { self.changes = changes; self.responseKey = responseKey }
 }
 
 /// A run of identical frames.
@@ -107,10 +126,10 @@ public enum PlannedResponse {
     /// 0 for a control; `adapted` whether adaptation preceded.
     case nulling(NullingAdjustment.Configuration, keys: NullingKeys, tint: TintMapping, target: Double, contingency: Double, adapted: Bool)
     /// An up–down staircase of yes/no trials on the tint axis (e.g. "reddish?" yes/no).
-    case staircase(UpDownStaircase.Configuration, positiveKey: String, negativeKey: String, tint: TintMapping,
+    case staircase(StaircaseSpec, positiveKey: String, negativeKey: String, tint: TintMapping,
                    contingency: Double, adapted: Bool)
     /// QUEST on the tint axis with the same yes/no keys.
-    case quest(Quest.Configuration, positiveKey: String, negativeKey: String, tint: TintMapping,
+    case quest(QuestSpec, positiveKey: String, negativeKey: String, tint: TintMapping,
                contingency: Double, adapted: Bool)
     /// An illusion PSE trial or staircase track on pre-rendered `difference` levels.
     case illusion(IllusionJudgement.Configuration)

@@ -15,11 +15,15 @@ public struct TimelinePlanBuilder {
     public let geometry: ViewingGeometry
     /// Consent-screen warnings from the safety analysis.
     public let consentWarnings: [String]
+    /// Colours measured during the session (flicker photometry) that stimuli use; their images are
+    /// rendered with the current colours, and the plan says which to make again after which phase.
+    public let colours: MeasuredColours?
 
     public init(timeline: Timeline, stimuli: [String: StimulusSpec], profile: MonitorProfile, geometry: ViewingGeometry,
-                consentWarnings: [String], contingencies: [String: Double] = ["horizontal": -1, "vertical": 1]) {
+                consentWarnings: [String], contingencies: [String: Double] = ["horizontal": -1, "vertical": 1],
+                colours: MeasuredColours? = nil) {
         self.timeline = timeline; self.stimuli = stimuli; self.profile = profile; self.geometry = geometry
-        self.consentWarnings = consentWarnings; self.contingencies = contingencies
+        self.consentWarnings = consentWarnings; self.contingencies = contingencies; self.colours = colours
     }
 
     private var width: Int { geometry.screenWidthPx }
@@ -38,6 +42,7 @@ public struct TimelinePlanBuilder {
         var blocks: [PlannedBlock] = []
         var discs: [String: (SIMD3<Double>, Double)] = [:]   // flicker disc key → (linear colour, diameter deg)
         var illusionImages: [String: IllusionImage] = [:]
+        var remake: [Int: Set<String>] = [:]
         var adapted = false
         for (p, phase) in timeline.phases.enumerated() {
             let kind = phase.kind.rawValue
@@ -82,9 +87,11 @@ public struct TimelinePlanBuilder {
                 blocks += trialBlocks
                 illusionImages.merge(images) { a, _ in a }
             }
+            if let dependents = colours?.dependents(ofPhase: phase.name), !dependents.isEmpty { remake[p] = dependents }
         }
         let renderer = StimulusRenderer(geometry: geometry, profile: profile)
-        let stimuli = self.stimuli, profile = self.profile, bg = backgroundLinear, w = width, h = height, refreshHz = timeline.refreshHz
+        let stimuli = self.stimuli, colours = self.colours, profile = self.profile, bg = backgroundLinear, w = width, h = height
+        let refreshHz = timeline.refreshHz
         let images: SessionPlayer.ImageSource = { key in
             if let (colour, diameterDeg) = discs[key] {
                 let image = Self.disc(colour: colour, diameterPx: diameterDeg * renderer.pixelsPerDegree, background: bg, width: w, height: h)
@@ -93,12 +100,14 @@ public struct TimelinePlanBuilder {
             if let image = illusionImages[key] {
                 return (image.widthPx, image.heightPx, try renderer.renderDisplay(image.spec, width: image.widthPx, height: image.heightPx).pixels)
             }
-            if let spec = stimuli[key] { return (w, h, try renderer.renderDisplay(spec, width: w, height: h).pixels) }
-            guard let (name, image) = MovingImageKey.parse(key), let spec = stimuli[name],
+            if let spec = colours?.stimuli[key] ?? stimuli[key] { return (w, h, try renderer.renderDisplay(spec, width: w, height: h).pixels) }
+            guard let (name, image) = MovingImageKey.parse(key), let spec = colours?.stimuli[name] ?? stimuli[name],
                   let animation = try StimulusAnimation(spec, refreshHz: refreshHz) else { throw PlanError("no stimulus named '\(key)'") }
             return (w, h, try renderer.renderDisplay(spec, width: w, height: h, time: animation.time(ofImage: image)).pixels)
         }
-        return (PresentationPlan(refreshHz: timeline.refreshHz, blocks: blocks), images)
+        var plan = PresentationPlan(refreshHz: timeline.refreshHz, blocks: blocks)
+        plan.remakeAfterPhase = remake
+        return (plan, images)
     }
 
     // MARK: - Phases
@@ -167,7 +176,9 @@ public struct TimelinePlanBuilder {
             }
             segments.append(FrameSegment(frames: end - start, layers: layers))
         }
-        return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, background: background, segments: segments)
+        let task = presentation.fixation.flatMap { f in f.target.map { _ in FixationTask(changes: presentation.fixationChanges, responseKey: f.responseKey) } }
+        return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, background: background, segments: segments,
+                            fixationTask: task)
     }
 
     private func trialBlocks(_ p: Int, _ name: String, _ kind: String, _ block: TrialBlock, adapted: Bool) throws(PlanError) -> [PlannedBlock] {
@@ -198,14 +209,9 @@ public struct TimelinePlanBuilder {
                                           startCentre: start, startSpread: 0),
                                     keys: n.keys, tint: tint!, target: 0, contingency: contingency, adapted: adapted)
             case .staircase(let s):
-                response = .staircase(.init(startLevel: s.startLevel, nUp: s.nUp, nDown: s.nDown, stepUp: s.stepUp, stepDown: s.stepDown,
-                                            minLevel: s.minLevel, maxLevel: s.maxLevel, stopAfterReversals: s.stopAfterReversals,
-                                            maxTrials: s.maxTrials, reversalsForEstimate: s.reversalsForEstimate),
-                                      positiveKey: s.trueKey, negativeKey: s.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
+                response = .staircase(s, positiveKey: s.trueKey, negativeKey: s.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
             case .quest(let q):
-                response = .quest(.init(tGuess: q.tGuess, tGuessSd: q.tGuessSd, pThreshold: q.pThreshold, beta: q.beta, delta: q.delta,
-                                        gamma: q.gamma, grain: q.grain, range: q.range, trials: q.trials),
-                                  positiveKey: q.trueKey, negativeKey: q.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
+                response = .quest(q, positiveKey: q.trueKey, negativeKey: q.falseKey, tint: tint!, contingency: contingency, adapted: adapted)
             case .forcedChoice(let fc):
                 let keys = fc.choices.map(\.key)
                 let choice: ForcedChoice
@@ -234,7 +240,8 @@ public struct TimelinePlanBuilder {
             let conditions = try TrialConditions(trial, test: stimuli[trial.stimulus]).json()
             return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, trialIndex: trial.index, conditionsJSON: conditions,
                                 background: background, segments: segments, response: response, valueUnit: unit,
-                                track: trial.track, onsetFrame: block.interTrialFrames)
+                                track: trial.track, onsetFrame: block.interTrialFrames,
+                                responseWindowS: block.responseWindowFrames.map { Double($0) / timeline.refreshHz })
         }
     }
 
@@ -242,7 +249,7 @@ public struct TimelinePlanBuilder {
         -> ([PlannedBlock], [String: (SIMD3<Double>, Double)]) {
         let spec = block.spec
         let red = SIMD3(spec.redLinearRGB[0], spec.redLinearRGB[1], spec.redLinearRGB[2])
-        let green = SIMD3(spec.greenLinearRGB[0], spec.greenLinearRGB[1], spec.greenLinearRGB[2])
+        let green = spec.green
         let maxGain = 1 / max(green.max(), 1e-12)
         let redKey = "flicker:\(p):red", greenKey = "flicker:\(p):green"
         let disc = PixelRect(x: 0, y: 0, width: width, height: height)

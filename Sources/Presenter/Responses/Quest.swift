@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolKit
 
 /// QUEST, the Bayesian adaptive threshold procedure of Watson & Pelli (1983, P&P 33:113),
 /// with the Weibull psychometric function of Psychtoolbox's QuestCreate.
@@ -9,51 +10,8 @@ import Foundation
 /// P(response | intensity, T), with P(correct) = δγ + (1−δ)(1 − (1−γ)·exp(−10^(β(x − T + x₀))))
 /// and x₀ chosen so that P(correct) = `pThreshold` when x = T.
 public struct Quest: Sendable {
-    public struct Configuration: Codable, Sendable, Equatable {
-        /// Prior mean of the threshold (procedure units).
-        public var tGuess: Double
-        /// Prior standard deviation of the threshold (procedure units, > 0).
-        public var tGuessSd: Double
-        /// Probability correct that defines the threshold (e.g. 0.82 for 2AFC).
-        public var pThreshold: Double
-        /// Weibull slope β (3.5 in Watson & Pelli).
-        public var beta: Double
-        /// Lapse rate δ (0.01).
-        public var delta: Double
-        /// Guess rate γ (0.5 for 2AFC, 0 for yes/no).
-        public var gamma: Double
-        /// Grid step (procedure units).
-        public var grain: Double
-        /// Width of the grid around tGuess (procedure units).
-        public var range: Double
-        /// Number of trials to run.
-        public var trials: Int
-
-        public init(tGuess: Double, tGuessSd: Double, pThreshold: Double = 0.82, beta: Double = 3.5,
-                    delta: Double = 0.01, gamma: Double = 0.5, grain: Double = 0.01, range: Double = 5,
-                    trials: Int = 40) {
-            self.tGuess = tGuess; self.tGuessSd = tGuessSd; self.pThreshold = pThreshold
-            self.beta = beta; self.delta = delta; self.gamma = gamma
-            self.grain = grain; self.range = range; self.trials = trials
-        }
-
-        /// Describes the first problem with these settings, or nil when they are usable.
-        public func problem() -> String? {
-            if !(tGuessSd > 0) { return "tGuessSd must be > 0 (got \(tGuessSd))" }
-            if !(beta > 0) { return "beta must be > 0 (got \(beta))" }
-            if !(0..<1).contains(gamma) { return "gamma must lie in 0..<1 (got \(gamma))" }
-            if !(0..<1).contains(delta) { return "delta must lie in 0..<1 (got \(delta))" }
-            let low = gamma, high = delta * gamma + (1 - delta)
-            if !(pThreshold > low && pThreshold < high) {
-                return "pThreshold must lie strictly between \(low) and \(high) for these gamma and delta (got \(pThreshold))"
-            }
-            if !(grain > 0) || !(range > grain) { return "grain must be > 0 and range larger than grain" }
-            if trials < 1 { return "trials must be at least 1" }
-            return nil
-        }
-    }
-
-    public let configuration: Configuration
+    /// What the protocol sets (intensities in procedure units).
+    public let configuration: QuestSpec
     /// Candidate thresholds (procedure units).
     public let grid: [Double]
     /// Log posterior density over `grid` (unnormalised).
@@ -63,7 +21,7 @@ public struct Quest: Sendable {
     /// The Weibull's offset x₀ that puts `pThreshold` at x = T.
     public let xThreshold: Double
 
-    public init(_ configuration: Configuration) {
+    public init(_ configuration: QuestSpec) {
         self.configuration = configuration
         let c = configuration
         let half = Int((c.range / 2 / c.grain).rounded())

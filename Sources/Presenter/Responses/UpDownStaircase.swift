@@ -1,3 +1,5 @@
+import ProtocolKit
+
 /// A transformed up–down staircase (Levitt 1971) as PsychoPy's `StairHandler` runs it.
 ///
 /// The level is in the units of whatever the staircase varies (e.g. the nulling colour on the
@@ -6,53 +8,8 @@
 /// responses it goes up by `stepUp`. A 1-up/1-down staircase converges on the 50 % point (a
 /// nulling staircase), 1-up/2-down on 70.7 %, 1-up/3-down on 79.4 %.
 public struct UpDownStaircase: Sendable, Equatable {
-    /// What the protocol sets.
-    public struct Configuration: Codable, Sendable, Equatable {
-        /// First level presented (staircase units).
-        public var startLevel: Double
-        /// Consecutive `false` responses before the level goes up (≥ 1).
-        public var nUp: Int
-        /// Consecutive `true` responses before the level goes down (≥ 1).
-        public var nDown: Int
-        /// Step taken upwards (staircase units, > 0).
-        public var stepUp: Double
-        /// Step taken downwards (staircase units, > 0).
-        public var stepDown: Double
-        /// Lowest and highest level allowed; steps are clamped to these.
-        public var minLevel: Double
-        public var maxLevel: Double
-        /// The staircase ends after this many reversals …
-        public var stopAfterReversals: Int
-        /// … or after this many trials, whichever comes first.
-        public var maxTrials: Int
-        /// The threshold estimate is the mean level of the last this-many reversals.
-        public var reversalsForEstimate: Int
-
-        public init(startLevel: Double, nUp: Int = 1, nDown: Int = 1, stepUp: Double, stepDown: Double,
-                    minLevel: Double = -.infinity, maxLevel: Double = .infinity,
-                    stopAfterReversals: Int = 8, maxTrials: Int = 50, reversalsForEstimate: Int = 6) {
-            self.startLevel = startLevel; self.nUp = nUp; self.nDown = nDown
-            self.stepUp = stepUp; self.stepDown = stepDown
-            self.minLevel = minLevel; self.maxLevel = maxLevel
-            self.stopAfterReversals = stopAfterReversals; self.maxTrials = maxTrials
-            self.reversalsForEstimate = reversalsForEstimate
-        }
-
-        /// Describes the first problem with these settings, or nil when they are usable.
-        public func problem() -> String? {
-            if nUp < 1 || nDown < 1 { return "nUp and nDown must be at least 1 (got \(nUp), \(nDown))" }
-            if !(stepUp > 0) || !(stepDown > 0) { return "stepUp and stepDown must be > 0 (got \(stepUp), \(stepDown))" }
-            if !(minLevel < maxLevel) { return "minLevel (\(minLevel)) must be below maxLevel (\(maxLevel))" }
-            if !(minLevel...maxLevel).contains(startLevel) {
-                return "startLevel \(startLevel) lies outside \(minLevel)...\(maxLevel)"
-            }
-            if stopAfterReversals < 1 || maxTrials < 1 { return "stopAfterReversals and maxTrials must be at least 1" }
-            if reversalsForEstimate < 1 { return "reversalsForEstimate must be at least 1" }
-            return nil
-        }
-    }
-
-    public let configuration: Configuration
+    /// What the protocol sets (levels in staircase units).
+    public let configuration: StaircaseSpec
     /// The level to present on the next trial.
     public private(set) var level: Double
     /// Level presented on each trial so far, in order.
@@ -67,7 +24,7 @@ public struct UpDownStaircase: Sendable, Equatable {
     /// −1 after a step down, +1 after a step up, 0 before the first step.
     private var lastDirection = 0
 
-    public init(_ configuration: Configuration) {
+    public init(_ configuration: StaircaseSpec) {
         self.configuration = configuration
         self.level = configuration.startLevel
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SessionStore
 
 /// Everything `stimgen run` was asked to do.
 public struct RunOptions {
@@ -28,14 +29,18 @@ public struct RunOptions {
     public var captureEvery: Int
     /// Virtual clock (`--fast`): frames as fast as possible, flip times = planned times; only without a real display.
     public var fast: Bool
+    /// Pace frames in real time at this rate (Hz) instead of by vsync, without measuring the display
+    /// (`--pace-refresh`): for displays without a real vertical blank such as Xvfb. Recorded in the
+    /// session's notes; must lie within the protocol's refresh tolerance.
+    public var paceRefreshHz: Double?
 
     public init(protocolFile: URL, participantCode: String, database: URL, monitorFile: URL? = nil, stimulusDirectory: URL? = nil,
                 display: DisplayMode, participant: Participant, resume: Int64? = nil, captureDirectory: URL? = nil,
-                captureEvery: Int = 60, fast: Bool = false) {
+                captureEvery: Int = 60, fast: Bool = false, paceRefreshHz: Double? = nil) {
         self.protocolFile = protocolFile; self.participantCode = participantCode; self.database = database
         self.monitorFile = monitorFile; self.stimulusDirectory = stimulusDirectory; self.display = display
         self.participant = participant; self.resume = resume; self.captureDirectory = captureDirectory
-        self.captureEvery = captureEvery; self.fast = fast
+        self.captureEvery = captureEvery; self.fast = fast; self.paceRefreshHz = paceRefreshHz
     }
 }
 
@@ -48,6 +53,10 @@ public struct RunResult: Sendable {
     public var trialsRecorded: Int
     public var responsesRecorded: Int
     public var framesRecorded: Int
+    /// Responses whose window passed unanswered (all runs of the session).
+    public var timedOutResponses: Int
+    /// Fixation-task outcomes recorded for the session, by outcome (empty without a scored task).
+    public var fixationOutcomes: [FixationOutcome: Int]
     /// Frames of this run.
     public var timing: TimingSummary
     /// Refresh rate measured at start (Hz); nil without vsync.
@@ -57,8 +66,10 @@ public struct RunResult: Sendable {
     public var responseCommitP99S: Double?
     /// PNG files written by `--capture`.
     public var capturedFrames: Int
-    /// CPU time (user + system, all threads) of the frame loop per flipped frame (ms).
+    /// CPU time of the frame loop's thread per flipped frame, without pacing waits (ms).
     public var loopCPUPerFrameMs: Double?
+    /// CPU time of the whole process (writer thread and texture making included) per flipped frame (ms).
+    public var processCPUPerFrameMs: Double?
     /// The SDL renderer used.
     public var renderer: String
 }

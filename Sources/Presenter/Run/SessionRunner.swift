@@ -17,28 +17,28 @@ public enum SessionRunner {
         let profile = try loadProfile(spec, options)
         var geometry = profile.geometry ?? .standard
         geometry.distanceCm = spec.viewing.distanceCm
-        let stimuli = try ProtocolStimuli.load(spec, file: options.protocolFile, directory: options.stimulusDirectory,
-                                               pixelsPerDegree: geometry.pixelsPerDegree())
+        let colours = try MeasuredColours(spec: spec, file: options.protocolFile, stimulusDirectory: options.stimulusDirectory,
+                                          pixelsPerDegree: geometry.pixelsPerDegree())
         if options.fast, case .fullScreen = options.display {
             throw RunError("--fast runs on a virtual clock and is only for --headless or --window runs")
         }
 
         // 2. The display, and the refresh rate it really runs at.
-        let display = try SDLDisplay(mode: options.display)
+        let display = try SDLDisplay(mode: options.display, vsync: options.paceRefreshHz == nil)
         let headless: Bool
         if case .headless = options.display { headless = true } else { headless = false }
-        let clock = SessionClock(options.fast ? .virtual : .monotonic)
-        let input = try makeInput(options, clock: clock)
-        let measuredHz = RefreshMeasurement.measure(display, clock: clock)
-        if let hz = measuredHz, abs(hz - spec.viewing.refreshHz) > spec.viewing.refreshToleranceHz {
-            throw RunError("the display refreshes at \(String(format: "%.2f", hz)) Hz but the protocol expects \(spec.viewing.refreshHz) ± \(spec.viewing.refreshToleranceHz) Hz (viewing.refresh_hz); set the display's mode or the protocol's rate")
+        // With --pace-refresh nothing is measured: frames are paced in real time at the given rate.
+        let measuredHz = options.paceRefreshHz == nil ? RefreshMeasurement.measure(display, clock: SessionClock(.monotonic)) : nil
+        for (hz, source) in [(measuredHz, "the display refreshes at"), (options.paceRefreshHz, "--pace-refresh asks for")] {
+            guard let hz, abs(hz - spec.viewing.refreshHz) > spec.viewing.refreshToleranceHz else { continue }
+            throw RunError("\(source) \(String(format: "%.2f", hz)) Hz but the protocol expects \(spec.viewing.refreshHz) ± \(spec.viewing.refreshToleranceHz) Hz (viewing.refresh_hz); set the display's mode or the protocol's rate")
         }
         // The screen as opened: the same px/cm, so the same px/deg the stimuli were read at.
         geometry.screenWidthCm *= Double(display.widthPx) / Double(geometry.screenWidthPx)
         geometry.screenWidthPx = display.widthPx
         geometry.screenHeightPx = display.heightPx
-        let builder = TimelinePlanBuilder(timeline: timeline, stimuli: stimuli, profile: profile, geometry: geometry,
-                                          consentWarnings: safety.consentWarnings)
+        let builder = TimelinePlanBuilder(timeline: timeline, stimuli: colours.stimuli, profile: profile, geometry: geometry,
+                                          consentWarnings: safety.consentWarnings, colours: colours)
         let (plan, images) = try builder.build()
 
         // 3. The session in the database.
@@ -57,16 +57,25 @@ public enum SessionRunner {
                 softwareVersion: version, expectedRefreshHz: spec.viewing.refreshHz, measuredRefreshHz: measuredHz,
                 safetyAnalysisJSON: String(decoding: try encoder.encode(RecordedSafety(safety)), as: UTF8.self),
                 safetyOverrideReason: spec.safetyOverride.map { "\($0.reason) (approved by \($0.approvedBy))" },
-                notes: options.fast ? "timing simulated (--fast): flip times are the planned times of a virtual clock" : nil))
+                notes: timingNote(options)))
             log("session \(session.id) started")
         }
         let recorder = StoreRecorder(session: session, refreshHz: timeline.refreshHz) { id, phase, trial in
             log("committed response \(id) (phase \(phase), trial \(trial))")
         }
 
-        // 4. Play.
-        let pacer = FramePacer(mode: options.fast ? .virtual : (display.isVSynced ? .vsync : .realTime),
-                               period: 1 / timeline.refreshHz, clock: clock)
+        // 4. Play, on a session clock that continues where a resumed session stopped (one period
+        // after its latest recorded time), with its adaptive tracks rebuilt from the recorded answers.
+        let start = session.resumePoint
+        let clock = SessionClock(options.fast ? .virtual : .monotonic,
+                                 start: start.elapsedS > 0 ? start.elapsedS + 1 / timeline.refreshHz : 0)
+        let input = try makeInput(options, clock: clock)
+        let answered = try database.responses(sessionID: session.id).map {
+            RecordedAnswer(phase: $0.response.phaseIndex, trial: $0.response.trialIndex, key: $0.response.choice,
+                           value: $0.response.value, timedOut: $0.response.timedOut)
+        }
+        let pacer = FramePacer(mode: options.fast ? .virtual : (display.isVSynced && options.paceRefreshHz == nil ? .vsync : .realTime),
+                               period: 1 / (options.paceRefreshHz ?? timeline.refreshHz), clock: clock)
         var captured = 0
         let capture = try options.captureDirectory.map { directory -> SessionPlayer.Capture in
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -78,12 +87,20 @@ public enum SessionRunner {
         }
         let player = SessionPlayer(display: display, input: input, pacer: pacer, recorder: recorder, images: images,
                                    capture: capture, seed: timeline.seed, drawsOnlyCapturedFrames: options.fast && headless)
-        let start = session.resumePoint
+        player.flickerMeasured = { [sessionID = session.id, writer = session.writer] phase, gain in
+            guard case .flickerPhotometry(let flicker) = spec.phases[phase] else { return }
+            let colour = try colours.measure(flicker, meanGain: gain)
+            let stimuli = colours.dependents(ofPhase: flicker.name).sorted()
+            writer.record(.derivedColour(DerivedColourRecord(sessionId: sessionID, phaseIndex: phase, resultName: flicker.resultName,
+                                                             greenGain: gain, linearRGB: [colour.x, colour.y, colour.z], stimuli: stimuli)))
+            log(String(format: "\(flicker.resultName) = %.4f: linear RGB [%.4f, %.4f, %.4f] for ", gain, colour.x, colour.y, colour.z)
+                + stimuli.joined(separator: ", "))
+        }
         let outcome: SessionPlayer.Outcome
-        let cpuBefore = processCPUSeconds()
+        let cpuBefore = CPUTime.process()
         do {
             if let first = plan.firstBlock(atPhase: start.phaseIndex, trial: start.trialIndex) {
-                outcome = try player.play(plan, fromBlock: first, firstFrameIndex: start.nextFrameIndex)
+                outcome = try player.play(plan, fromBlock: first, firstFrameIndex: start.nextFrameIndex, answered: answered)
             } else {
                 outcome = .completed
             }
@@ -96,30 +113,31 @@ public enum SessionRunner {
         case .completed: status = .completed
         case .aborted, .stopped: status = .aborted
         }
-        let loopCPU = processCPUSeconds() - cpuBefore
+        let processCPU = CPUTime.process() - cpuBefore
         let latencies = session.writer.commitLatencies()
         try session.finish(status)
 
         // 5. What is on disk.
         let id = session.id
-        let counts = try database.pool.read { db in
-            try ["trials", "responses", "frames"].map {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0) WHERE session_id = ?", arguments: [id]) ?? 0
-            }
-        }
-        return RunResult(sessionID: id, status: status.rawValue, trialsRecorded: counts[0], responsesRecorded: counts[1],
-                         framesRecorded: counts[2], timing: TimingSummary(log: player.timing, simulatedTiming: options.fast),
+        let counts = try database.counts(sessionID: id)
+        let frames = player.timing.frameCount
+        func perFrameMs(_ seconds: Double) -> Double? { frames > 0 ? seconds * 1000 / Double(frames) : nil }
+        return RunResult(sessionID: id, status: status.rawValue, trialsRecorded: counts.trials, responsesRecorded: counts.responses,
+                         framesRecorded: counts.frames, timedOutResponses: counts.timedOutResponses,
+                         fixationOutcomes: counts.fixationOutcomes, timing: TimingSummary(log: player.timing, simulatedTiming: options.fast),
                          measuredRefreshHz: measuredHz, responseCommitP50S: latencies.responses.p50S,
                          responseCommitP99S: latencies.responses.p99S, capturedFrames: captured,
-                         loopCPUPerFrameMs: player.timing.frameCount > 0 ? loopCPU * 1000 / Double(player.timing.frameCount) : nil,
+                         loopCPUPerFrameMs: perFrameMs(player.loopCPUSeconds), processCPUPerFrameMs: perFrameMs(processCPU),
                          renderer: display.rendererName)
     }
 
-    /// User + system CPU time of the whole process (s).
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+    /// What the session's notes say about how its frames were timed, when it is not by vsync.
+    private static func timingNote(_ options: RunOptions) -> String? {
+        if options.fast { return "timing simulated (--fast): flip times are the planned times of a virtual clock" }
+        if let hz = options.paceRefreshHz {
+            return "paced in real time at \(hz) Hz (--pace-refresh): the display's refresh was not measured and vsync not used"
+        }
+        return nil
     }
 
     private static func loadProfile(_ spec: ProtocolSpec, _ options: RunOptions) throws -> MonitorProfile {

@@ -61,6 +61,11 @@ struct ResponseState {
         }
     }
 
+    /// The adjustment steps made so far (nulling; empty otherwise): what a timed-out response keeps.
+    var trajectory: [NullingAdjustment.Step] {
+        if case let .nulling(a, _, _, _, _, _) = procedure { a.trajectory } else { [] }
+    }
+
     /// What a simulated participant is told when this response's window opens.
     var window: ResponseWindow {
         switch procedure {

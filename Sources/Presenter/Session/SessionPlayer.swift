@@ -34,8 +34,14 @@ public final class SessionPlayer {
     private var textures: [String: TextureID] = [:]
     private var textTextures: [String: TextureID] = [:]
     private var frameIndex = 0
-    /// State of each adaptive track (staircase, QUEST) between its trials.
-    private var tracks: [Int: ResponseState] = [:]
+    /// State of each adaptive track (staircase, QUEST) of each phase between its trials.
+    private var tracks: [PhaseItem: ResponseState] = [:]
+    /// Answered values of each phase so far (the settings a flicker-photometry phase measures).
+    private var settings: [Int: [Double]] = [:]
+
+    /// Told the mean setting (green gain) of a flicker-photometry phase whose result later stimuli
+    /// use, once the phase is over; the images the plan lists for it are then made again.
+    public var flickerMeasured: ((_ phase: Int, _ meanGain: Double) throws -> Void)?
 
     public init(display: Display, input: InputSource, pacer: FramePacer, recorder: SessionRecorder,
                 images: @escaping ImageSource, capture: Capture? = nil, seed: UInt64, drawsOnlyCapturedFrames: Bool = false) {
@@ -46,22 +52,40 @@ public final class SessionPlayer {
 
     /// Timing of every stimulus frame flipped so far.
     public var timing: FrameTimingLog { pacer.log }
+    /// CPU time of the frame loop's thread from its first frame to its end, without the time spent
+    /// waiting for flip slots (s): drawing, flipping, timing, input, handing records to the writer.
+    public private(set) var loopCPUSeconds = 0.0
 
     /// Plays the plan from block `startBlock` on (a resumed session starts at its first unfinished
-    /// trial); frame indices continue from `firstFrameIndex`.
-    public func play(_ plan: PresentationPlan, fromBlock startBlock: Int = 0, firstFrameIndex: Int = 0) throws -> Outcome {
+    /// trial); frame indices continue from `firstFrameIndex`. `answered` are the responses a resumed
+    /// session recorded before: their trials are not run again, and adaptive tracks continue from the
+    /// state that replaying them in order gives.
+    public func play(_ plan: PresentationPlan, fromBlock startBlock: Int = 0, firstFrameIndex: Int = 0,
+                     answered: [RecordedAnswer] = []) throws -> Outcome {
         frameIndex = firstFrameIndex
+        let done = replay(answered, in: plan)
+        let firstPhase = plan.blocks.indices.contains(startBlock) ? plan.blocks[startBlock].phaseIndex : Int.max
+        for measured in plan.remakeAfterPhase.keys.sorted() where measured < firstPhase { try applySettings(ofPhase: measured, plan) }
         // Every texture is made before the first frame, so that no phase boundary stalls the loop.
         for index in plan.blocks.indices where index >= startBlock { try prepareTextures(plan, block: index) }
+        let (cpuStart, waitStart) = (CPUTime.thread(), pacer.waitCPUSeconds)
+        defer { loopCPUSeconds += CPUTime.thread() - cpuStart - (pacer.waitCPUSeconds - waitStart) }
         var phase: PhaseProgress?
         for index in plan.blocks.indices where index >= startBlock {
             let block = plan.blocks[index]
+            if let trial = block.trialIndex, done.contains(PhaseItem(phase: block.phaseIndex, number: trial)) { continue }
             if phase?.index != block.phaseIndex {
-                if let p = phase { endPhase(p, completed: true) }
+                if let p = phase {
+                    endPhase(p, completed: true)
+                    if plan.remakeAfterPhase[p.index] != nil {
+                        try applySettings(ofPhase: p.index, plan)
+                        for later in plan.blocks.indices where later >= index { try prepareTextures(plan, block: later) }
+                    }
+                }
                 phase = PhaseProgress(index: block.phaseIndex, name: block.phaseName, kind: block.phaseKind,
                                       plannedFrames: plan.plannedFrames(ofPhase: block.phaseIndex))
             }
-            switch try playBlock(block, seedOffset: UInt64(index), phase: &phase!) {
+            switch try playBlock(block, seed: responseSeed(block: index), phase: &phase!) {
             case .done: continue
             case .aborted:
                 endPhase(phase!, completed: false)
@@ -73,6 +97,36 @@ public final class SessionPlayer {
         }
         if let p = phase { endPhase(p, completed: true) }
         return .completed
+    }
+
+    /// Hands the mean setting of flicker-photometry phase `measured` to `flickerMeasured` and drops
+    /// the textures made from its nominal colour, so that they are made again in the measured one.
+    private func applySettings(ofPhase measured: Int, _ plan: PresentationPlan) throws {
+        guard let values = settings[measured], !values.isEmpty, let keys = plan.remakeAfterPhase[measured] else { return }
+        try flickerMeasured?(measured, values.reduce(0, +) / Double(values.count))
+        // A stimulus's own key, and its animation images' keys when it moves.
+        for key in textures.keys where keys.contains(key) || MovingImageKey.parse(key).map({ keys.contains($0.name) }) == true {
+            if let texture = textures.removeValue(forKey: key) { display.destroyTexture(texture) }
+        }
+    }
+
+    /// The seed of the response state of block `index` (its nulling start draw).
+    private func responseSeed(block index: Int) -> UInt64 { seed &+ UInt64(index) &* 0x9E37_79B9 }
+
+    /// Rebuilds adaptive tracks from answers recorded before a resume: each answered slot feeds its
+    /// track the recorded key, in plan order, as it did when it was answered. Returns the answered trials.
+    private func replay(_ answered: [RecordedAnswer], in plan: PresentationPlan) -> Set<PhaseItem> {
+        let byTrial = Dictionary(answered.map { (PhaseItem(phase: $0.phase, number: $0.trial), $0) }) { _, last in last }
+        for answer in answered { if let value = answer.value, !answer.timedOut { settings[answer.phase, default: []].append(value) } }
+        for (index, block) in plan.blocks.enumerated() {
+            guard let track = block.track, let trial = block.trialIndex, let planned = block.response,
+                  let answer = byTrial[PhaseItem(phase: block.phaseIndex, number: trial)] else { continue }
+            let key = PhaseItem(phase: block.phaseIndex, number: track)
+            var state = tracks[key] ?? ResponseState(planned, seed: responseSeed(block: index))
+            if !answer.timedOut, let pressed = answer.key { _ = state.handle(KeyEvent(key: pressed, time: 0), reactionTime: 0) }
+            tracks[key] = state
+        }
+        return Set(byTrial.keys)
     }
 
     /// What the recorder needs to hear about the phase being played.
@@ -113,18 +167,22 @@ public final class SessionPlayer {
     private enum BlockEnd { case done, aborted, stopped }
 
     /// Plays one block.
-    private func playBlock(_ block: PlannedBlock, seedOffset: UInt64, phase: inout PhaseProgress) throws -> BlockEnd {
+    private func playBlock(_ block: PlannedBlock, seed: UInt64, phase: inout PhaseProgress) throws -> BlockEnd {
         var response: ResponseState?
-        if let track = block.track, let state = tracks[track] {
+        let track = block.track.map { PhaseItem(phase: block.phaseIndex, number: $0) }
+        if let track, let state = tracks[track] {
             if state.isTrackFinished { return .done }   // this track has stopped: skip its remaining slots
             response = state
         } else {
-            response = block.response.map { ResponseState($0, seed: seed &+ seedOffset &* 0x9E37_79B9) }
+            response = block.response.map { ResponseState($0, seed: seed) }
         }
-        defer { if let track = block.track, let response { tracks[track] = response } }
+        defer { if let track, let response { tracks[track] = response } }
         var answer: ResponseState.Answer?
         var frameInBlock = 0
         var onset = 0.0
+        var scorer = block.fixationTask.map { FixationScorer(responseKey: $0.responseKey) }
+        let letters = Dictionary((block.fixationTask?.changes ?? []).map { ($0.frame, $0) }) { first, _ in first }
+        func report(_ scores: [FixationScore]) { for score in scores { recorder.fixationScored(score, phase: phase.index) } }
         while true {
             if response == nil ? frameInBlock >= block.plannedFrames : answer != nil { break }
             let captured = capture.map { frameIndex % $0.every == 0 } ?? false
@@ -149,13 +207,21 @@ public final class SessionPlayer {
                 if let t = block.trialIndex { recorder.trialStarted(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset) }
                 if let r = response { input.responseWindowOpened(r.window, onset: onset) }
             }
+            if let change = letters[frameInBlock], let task = block.fixationTask {
+                scorer?.letterShown(change.letter, isTarget: change.isTarget, at: flip.flip)
+                if change.isTarget { input.responseWindowOpened(.fixationTarget(key: task.responseKey), onset: flip.flip) }
+            }
             frameIndex += 1
             frameInBlock += 1
             let now = pacer.mode == .virtual ? flip.flip : pacer.clock.now()
-            for event in input.poll(now: now) {
-                recorder.keyPressed(event, phase: phase.index, action: event.key == KeyEvent.escape ? "pause" : response?.action(forKey: event.key))
+            var events = input.poll(now: now)
+            while !events.isEmpty {
+                let event = events.removeFirst()
+                let action = event.key == KeyEvent.escape ? "pause"
+                    : response?.action(forKey: event.key) ?? (event.key == scorer?.responseKey ? "fixation_report" : nil)
+                recorder.keyPressed(event, phase: phase.index, action: action)
                 if event.key == KeyEvent.escape {
-                    if try !pauseMenu(phase: phase.index) {
+                    if try !pauseMenu(phase: phase.index, pending: &events) {
                         if let t = block.trialIndex {
                             recorder.trialEnded(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset, completed: false)
                         }
@@ -163,22 +229,39 @@ public final class SessionPlayer {
                     }
                     continue
                 }
+                if let score = scorer?.keyPressed(event.key, at: event.time) { report([score]) }
                 guard answer == nil, frameInBlock > block.onsetFrame, var r = response else { continue }
+                if let window = block.responseWindowS, event.time - onset > window { continue }   // too late: recorded, not an answer
                 let handled = r.handle(event, reactionTime: event.time - onset)
                 response = r
                 guard let a = handled else { continue }
                 answer = a
-                recorder.responded(CompletedResponse(
+                complete(CompletedResponse(
                     phase: phase.index, trial: block.trialIndex ?? 0, method: r.methodName, value: a.value, valueUnit: block.valueUnit,
                     choice: a.choice, correct: a.correct, onset: onset, responseTime: event.time,
-                    trajectory: a.trajectory, estimate: a.estimate))
-                if let t = block.trialIndex {
-                    recorder.trialEnded(phase: phase.index, trial: t, conditionsJSON: block.conditionsJSON, onset: onset, completed: true)
-                }
+                    trajectory: a.trajectory, estimate: a.estimate), block)
+            }
+            if let scores = scorer?.advance(to: now) { report(scores) }
+            if answer == nil, let r = response, let window = block.responseWindowS, frameInBlock > block.onsetFrame, now - onset >= window {
+                answer = ResponseState.Answer(value: nil)
+                complete(CompletedResponse(
+                    phase: phase.index, trial: block.trialIndex ?? 0, method: r.methodName, value: nil, valueUnit: block.valueUnit,
+                    choice: nil, correct: nil, onset: onset, responseTime: onset + window, timedOut: true,
+                    trajectory: r.trajectory, estimate: nil), block)
             }
         }
+        if let scores = scorer?.finish() { report(scores) }
         if let stop = block.stopKey, answer?.choice == stop { return .stopped }
         return .done
+    }
+
+    /// Records a response and marks its trial completed.
+    private func complete(_ response: CompletedResponse, _ block: PlannedBlock) {
+        recorder.responded(response)
+        if let value = response.value { settings[response.phase, default: []].append(value) }
+        if let t = block.trialIndex {
+            recorder.trialEnded(phase: response.phase, trial: t, conditionsJSON: block.conditionsJSON, onset: response.onset, completed: true)
+        }
     }
 
     private func draw(_ block: PlannedBlock, frame: Int, modulation: RGB8?, level: Int?) {
@@ -205,8 +288,10 @@ public final class SessionPlayer {
         }
     }
 
-    /// Shows the pause menu until the participant resumes (true) or aborts (false).
-    private func pauseMenu(phase: Int) throws -> Bool {
+    /// Shows the pause menu until the participant resumes (true) or aborts (false). Presses already
+    /// read (`pending`, e.g. an abort polled together with its Escape) are answered first; those after
+    /// the menu's answer are left in `pending` for the frame loop.
+    private func pauseMenu(phase: Int, pending: inout [KeyEvent]) throws -> Bool {
         recorder.paused(at: pacer.clock.now())
         let lines = ["Paused", "R or Esc: resume", "A: abort (everything recorded so far is kept)"]
         let textures = try lines.map { try textTexture($0, 28, .white) }
@@ -218,8 +303,12 @@ public final class SessionPlayer {
                                                                at: display.widthPx / 2, display.heightPx / 2 + (i - 1) * 50)))
             }
             display.present()
-            if pacer.mode != .vsync { pacer.clock.wait(until: pacer.clock.now() + pacer.period) }
-            for event in input.poll(now: pacer.clock.now()) {
+            if pending.isEmpty {
+                if pacer.mode != .vsync { pacer.clock.wait(until: pacer.clock.now() + pacer.period) }
+                pending = input.poll(now: pacer.clock.now())
+            }
+            while !pending.isEmpty {
+                let event = pending.removeFirst()
                 recorder.keyPressed(event, phase: phase, action: ["r": "resume", KeyEvent.escape: "resume", "a": "abort"][event.key])
                 switch event.key {
                 case "r", KeyEvent.escape:

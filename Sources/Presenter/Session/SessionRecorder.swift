@@ -12,8 +12,10 @@ public protocol SessionRecorder: AnyObject {
     /// Every flip of a stimulus frame (pause-menu frames are not stimulus frames).
     func frameFlipped(_ frame: PresentedFrame)
     func keyPressed(_ event: KeyEvent, phase: Int, action: String?)
-    /// The moment a response is complete.
+    /// The moment a response is complete (or its response window has passed unanswered).
     func responded(_ response: CompletedResponse)
+    /// A fixation-task letter or press has been scored (hit, miss, false alarm, correct rejection).
+    func fixationScored(_ score: FixationScore, phase: Int)
     func paused(at time: Double)
     func resumed(at time: Double)
 }
@@ -45,9 +47,12 @@ public struct CompletedResponse: Sendable, Equatable {
     public var choice: String?
     /// Whether a forced choice was correct, when that is defined.
     public var correct: Bool?
-    /// Stimulus-onset flip and completing key press (s, session clock).
+    /// Stimulus-onset flip and completing key press (s, session clock); for a timed-out response,
+    /// the end of its response window (onset + window).
     public var onset: Double
     public var responseTime: Double
+    /// The response window passed without an answer: no value, choice or correctness.
+    public var timedOut: Bool = false
     /// Every adjustment key press (nulling only): time after onset (s) and value.
     public var trajectory: [NullingAdjustment.Step]
     /// Threshold estimate after this response (adaptive procedures, `valueUnit`).

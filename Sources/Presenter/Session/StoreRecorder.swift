@@ -65,13 +65,19 @@ public final class StoreRecorder: SessionRecorder {
         let record = ResponseRecord(
             sessionId: sessionID, phaseIndex: response.phase, trialIndex: response.trial, method: response.method,
             value: response.value, valueUnit: response.valueUnit, choice: response.choice, correct: response.correct,
-            onsetFlipS: response.onset, responseTimeS: response.responseTime,
+            onsetFlipS: response.onset, responseTimeS: response.responseTime, timedOut: response.timedOut,
             trajectory: response.trajectory.map { TrajectoryPoint(tS: $0.time, value: $0.value) })
         let callback = onResponseCommitted
         let (phase, trial) = (response.phase, response.trial)
         writer.record(.response(record)) { result in
             if case let .success(id?) = result { callback?(id, phase, trial) }
         }
+    }
+
+    public func fixationScored(_ score: FixationScore, phase: Int) {
+        writer.record(.fixation(FixationEventRecord(sessionId: sessionID, phaseIndex: phase, letter: score.letter,
+                                                    onsetFlipS: score.onset, isTarget: score.isTarget, outcome: score.outcome,
+                                                    responseTimeS: score.responseTime)))
     }
 
     /// On pause nothing is on screen that needs timing: make everything so far durable.

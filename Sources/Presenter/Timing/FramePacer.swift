@@ -16,6 +16,9 @@ public final class FramePacer {
     public private(set) var log: FrameTimingLog
     /// Planned time of the next flip (s, session clock).
     public private(set) var nextPlannedTime: Double
+    /// CPU time the calling thread spent waiting for flip slots so far (s; the last millisecond of
+    /// each wait spins), so that the frame loop's own CPU time can be told apart from pacing.
+    public private(set) var waitCPUSeconds = 0.0
 
     public init(mode: Mode, period: Double, clock: SessionClock) {
         self.mode = mode
@@ -30,7 +33,13 @@ public final class FramePacer {
     /// With `present` false (a `--fast` headless frame nobody sees) the frame is timed and logged but not shown.
     public func flip(_ display: Display, present: Bool = true) -> (planned: Double, flip: Double, interval: Double?, dropped: Bool) {
         let planned = nextPlannedTime
-        if mode != .vsync { clock.wait(until: planned) }
+        if mode == .realTime {
+            let before = CPUTime.thread()
+            clock.wait(until: planned)
+            waitCPUSeconds += CPUTime.thread() - before
+        } else if mode == .virtual {
+            clock.wait(until: planned)
+        }
         if present { display.present() }
         let flipTime = mode == .virtual ? planned : clock.now()
         let dropped = log.recordFlip(at: flipTime)

@@ -1,20 +1,22 @@
 import Foundation
 
-/// Seconds on the session clock: a monotonic clock (CLOCK_MONOTONIC) whose zero is the moment the
-/// clock was made, or a virtual clock (`--fast`) that only moves when the frame loop advances it.
+/// Seconds on the session clock: a monotonic clock (CLOCK_MONOTONIC) that reads `start` at the moment
+/// the clock was made, or a virtual clock (`--fast`) that only moves when the frame loop advances it.
 public final class SessionClock {
     public enum Kind: Sendable, Equatable { case monotonic, virtual }
 
     public let kind: Kind
     private let origin: Double
-    private var virtualNow = 0.0
+    private var virtualNow: Double
 
-    public init(_ kind: Kind) {
+    /// A clock reading `start` (s) now: 0 for a new session, the time already elapsed for a resumed one.
+    public init(_ kind: Kind, start: Double = 0) {
         self.kind = kind
-        origin = Self.monotonicSeconds()
+        origin = Self.monotonicSeconds() - start
+        virtualNow = start
     }
 
-    /// Now (s since the clock was made; for a virtual clock, the time it was last advanced to).
+    /// Now (s; for a virtual clock, the time it was last advanced to).
     public func now() -> Double {
         switch kind {
         case .monotonic: Self.monotonicSeconds() - origin

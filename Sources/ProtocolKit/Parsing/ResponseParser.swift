@@ -120,6 +120,12 @@ enum ResponseParser {
         guard let axis, let tGuess, let tGuessSd, let pThreshold, let beta, let delta, let gamma, let grain, let range,
               let trials, let trueKey, let falseKey else { return nil }
         guard grain < range else { map.owner.error("'grain' must be smaller than 'range'"); return nil }
+        // The Weibull runs from γ (guessing) to δγ + 1 − δ (lapses): only values between are reached.
+        let lowest = gamma, highest = delta * gamma + 1 - delta
+        guard pThreshold > lowest, pThreshold < highest else {
+            map.owner.error("'p_threshold' (\(pThreshold)) must lie strictly between gamma (\(lowest)) and delta·gamma + 1 − delta (\(highest)), the range the psychometric function covers")
+            return nil
+        }
         guard trueKey != falseKey else { map.owner.error("'true_key' and 'false_key' must differ"); return nil }
         return QuestSpec(axis: axis, tGuess: tGuess, tGuessSd: tGuessSd, pThreshold: pThreshold, beta: beta,
                          delta: delta, gamma: gamma, grain: grain, range: range, trials: trials,

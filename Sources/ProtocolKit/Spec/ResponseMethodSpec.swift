@@ -90,6 +90,16 @@ public struct StaircaseSpec: Codable, Sendable, Equatable {
     /// Key meaning "yes / looks like the named direction" (true) and the key meaning no (false).
     public var trueKey: String
     public var falseKey: String
+
+    /// Defaults are the protocol language's (docs/PROTOCOLS.md); min and max default to unbounded here.
+    public init(axis: NullingAxis = .dklLM, startLevel: Double, nUp: Int = 1, nDown: Int = 1, stepUp: Double, stepDown: Double,
+                minLevel: Double = -.infinity, maxLevel: Double = .infinity, stopAfterReversals: Int = 10,
+                maxTrials: Int = 50, reversalsForEstimate: Int = 6, trueKey: String = "y", falseKey: String = "n") {
+        self.axis = axis; self.startLevel = startLevel; self.nUp = nUp; self.nDown = nDown
+        self.stepUp = stepUp; self.stepDown = stepDown; self.minLevel = minLevel; self.maxLevel = maxLevel
+        self.stopAfterReversals = stopAfterReversals; self.maxTrials = maxTrials
+        self.reversalsForEstimate = reversalsForEstimate; self.trueKey = trueKey; self.falseKey = falseKey
+    }
 }
 
 /// QUEST (Watson & Pelli 1983) on `axis`, answered yes/no. Intensities in axis units.
@@ -107,4 +117,13 @@ public struct QuestSpec: Codable, Sendable, Equatable {
     public var trials: Int
     public var trueKey: String
     public var falseKey: String
+
+    /// Defaults are the protocol language's (docs/PROTOCOLS.md).
+    public init(axis: NullingAxis = .dklLM, tGuess: Double, tGuessSd: Double, pThreshold: Double = 0.82, beta: Double = 3.5,
+                delta: Double = 0.01, gamma: Double = 0.5, grain: Double = 0.01, range: Double = 5, trials: Int = 40,
+                trueKey: String = "y", falseKey: String = "n") {
+        self.axis = axis; self.tGuess = tGuess; self.tGuessSd = tGuessSd; self.pThreshold = pThreshold
+        self.beta = beta; self.delta = delta; self.gamma = gamma; self.grain = grain; self.range = range
+        self.trials = trials; self.trueKey = trueKey; self.falseKey = falseKey
+    }
 }

@@ -87,6 +87,10 @@ public struct FixationChange: Codable, Sendable, Equatable {
     public var yDeg: Double
     /// Whether this letter is the target the participant must respond to.
     public var isTarget: Bool
+
+    public init(frame: Int, letter: String, xDeg: Double, yDeg: Double, isTarget: Bool) {
+        self.frame = frame; self.letter = letter; self.xDeg = xDeg; self.yDeg = yDeg; self.isTarget = isTarget
+    }
 }
 
 public struct CountdownTick: Codable, Sendable, Equatable {

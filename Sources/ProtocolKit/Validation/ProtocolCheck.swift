@@ -60,7 +60,8 @@ public enum ProtocolCheck {
         }
         for name in spec.inlineStimuli.keys.sorted() {
             do {
-                var inline = try StimulusLibrary.parse(yaml: spec.inlineStimuli[name]!, origin: "stimuli.\(name)", pixelsPerDegree: ppd)
+                let yaml = spec.inlineStimulusYAML(name, colours: spec.nominalFlickerColours)!
+                var inline = try StimulusLibrary.parse(yaml: yaml, origin: "stimuli.\(name)", pixelsPerDegree: ppd)
                 inline.baseDirectory = file.deletingLastPathComponent().path
                 guard inline.name == name else {
                     diagnostics.append(map.diagnostic(.error, path: "stimuli.\(name).name",
@@ -76,6 +77,7 @@ public enum ProtocolCheck {
         diagnostics += ProtocolValidator.checkMonitor(profile, against: spec.viewing, sourceMap: map)
         diagnostics += ProtocolValidator.checkRefresh(refreshHz, against: spec.viewing, sourceMap: map)
         diagnostics += ProtocolValidator.check(spec, knownStimuli: Set(stimuli.keys), sourceMap: map)
+        diagnostics += FlickerColourCheck.check(spec, sourceMap: map)
         diagnostics += renderChecks(spec, stimuli: stimuli, geometry: geometry, profile: profile, refreshHz: refreshHz, sourceMap: map)
         diagnostics += IllusionPhaseCheck.check(spec, stimuli: stimuli, sourceMap: map)
 

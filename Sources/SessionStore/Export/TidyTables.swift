@@ -115,6 +115,7 @@ enum TidyTables {
                 TidyColumn("onset_flip_s", .number, unit: "s", "Flip timestamp of the stimulus onset (session clock).", sql: "r.onset_flip_s"),
                 TidyColumn("response_time_s", .number, unit: "s", "Timestamp of the response key event (session clock).", sql: "r.response_time_s"),
                 TidyColumn("rt_s", .number, unit: "s", "Reaction time from the stimulus-onset flip.", sql: "r.rt_s"),
+                TidyColumn("timed_out", .boolean, "Whether the response window passed unanswered (no value, choice or correctness).", sql: "r.timed_out"),
                 TidyColumn("adjustment_steps", .integer, "Number of steps in the adjustment trajectory (see adjustment_steps).", sql: "json_array_length(r.trajectory_json)"),
                 TidyColumn("recorded_at_utc", .datetime, "Wall-clock time of the response (UTC).", sql: utc("r.recorded_at_utc")),
             ] + conditions,

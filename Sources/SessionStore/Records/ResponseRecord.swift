@@ -27,6 +27,9 @@ public struct ResponseRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     public var responseTimeS: Double
     /// Reaction time from the stimulus-onset flip: `responseTimeS - onsetFlipS` (s).
     public var rtS: Double
+    /// The response window passed without an answer: `value`, `choice` and `correct` are NULL and
+    /// `responseTimeS` is the end of the window (so `rtS` is the window's length).
+    public var timedOut: Bool
     /// Every setting the participant passed through, in order.
     public var trajectory: [TrajectoryPoint]
     /// Wall-clock time the response was made (UTC).
@@ -35,7 +38,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     public init(
         id: Int64? = nil, sessionId: Int64, phaseIndex: Int, trialIndex: Int, method: String,
         value: Double?, valueUnit: String?, choice: String? = nil, correct: Bool? = nil,
-        onsetFlipS: Double, responseTimeS: Double, trajectory: [TrajectoryPoint] = [],
+        onsetFlipS: Double, responseTimeS: Double, timedOut: Bool = false, trajectory: [TrajectoryPoint] = [],
         recordedAt: Date = Date()
     ) {
         self.id = id
@@ -50,6 +53,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
         self.onsetFlipS = onsetFlipS
         self.responseTimeS = responseTimeS
         self.rtS = responseTimeS - onsetFlipS
+        self.timedOut = timedOut
         self.trajectory = trajectory
         self.recordedAt = recordedAt
     }
@@ -57,7 +61,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     enum CodingKeys: String, CodingKey {
         case id, sessionId = "session_id", phaseIndex = "phase_index", trialIndex = "trial_index"
         case method, value, valueUnit = "value_unit", choice, correct
-        case onsetFlipS = "onset_flip_s", responseTimeS = "response_time_s", rtS = "rt_s"
+        case onsetFlipS = "onset_flip_s", responseTimeS = "response_time_s", rtS = "rt_s", timedOut = "timed_out"
         case trajectory = "trajectory_json", recordedAt = "recorded_at_utc"
     }
 

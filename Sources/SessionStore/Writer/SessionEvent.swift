@@ -8,5 +8,7 @@ public enum SessionEvent: Codable, Sendable, Equatable {
     case response(ResponseRecord)
     case fixation(FixationEventRecord)
     case key(KeyEventRecord)
+    /// A colour measured during the session that later phases use.
+    case derivedColour(DerivedColourRecord)
     case frame(FrameRecord)
 }

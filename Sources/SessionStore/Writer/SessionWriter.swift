@@ -195,6 +195,9 @@ public final class SessionWriter: @unchecked Sendable {
         case var .key(key):
             try key.insert(db)
             return key.id
+        case var .derivedColour(colour):
+            try colour.insert(db)
+            return colour.id
         case let .frame(frame):
             try frame.insert(db)
             return nil

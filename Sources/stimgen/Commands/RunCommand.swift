@@ -49,6 +49,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Simulated illusion: standard deviation of the perceived difference's Gaussian noise (the illusion's difference unit).")
     var simulateIllusionNoise: Double = 0.02
 
+    @Option(help: "Probability (0–1) that the simulated participant reports a fixation-task target.")
+    var simulateFixationHitRate: Double = 0.9
+
+    @Option(help: "Median time (s) from a fixation target's onset to the simulated participant's report.")
+    var simulateFixationRt: Double = 0.45
+
     @Option(help: "Replay key presses from a script: lines 'SECONDS KEY' (after the previous press or the response window's onset) or 'at SECONDS KEY' (session clock).")
     var script: String?
 
@@ -64,6 +70,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Virtual clock: frames as fast as possible, flip times = planned times (recorded as simulated timing). Headless or windowed only.")
     var fast = false
 
+    @Option(help: "Pace frames in real time at this rate (Hz) instead of by vsync, without measuring the display (for displays without a vertical blank, e.g. Xvfb); recorded in the session's notes.")
+    var paceRefresh: Double?
+
     @Flag(help: "Print a line for every response as soon as it is committed to the database.")
     var verbose = false
 
@@ -71,6 +80,12 @@ struct RunCommand: ParsableCommand {
         if simulate && script != nil { throw ValidationError("use either --simulate or --script, not both") }
         if display != nil && (window != nil || headless) { throw ValidationError("--display is for full screen; drop it with --window or --headless") }
         if let window, DisplayMode.parseSize(window) == nil { throw ValidationError("--window must look like 1280x720 (px), got '\(window)'") }
+        if !(0...1).contains(simulateFixationHitRate) {
+            throw ValidationError("--simulate-fixation-hit-rate must lie in 0...1, got \(simulateFixationHitRate)")
+        }
+        if !(simulateFixationRt > 0) { throw ValidationError("--simulate-fixation-rt must be > 0 s, got \(simulateFixationRt)") }
+        if let paceRefresh, !(paceRefresh > 0) { throw ValidationError("--pace-refresh must be > 0 Hz, got \(paceRefresh)") }
+        if paceRefresh != nil && fast { throw ValidationError("--pace-refresh paces in real time; drop it with --fast") }
         if captureEvery < 1 { throw ValidationError("--capture-every must be at least 1") }
     }
 
@@ -87,7 +102,8 @@ struct RunCommand: ParsableCommand {
         let who: RunOptions.Participant
         if simulate {
             who = .simulated(SimulatedObserver.Configuration(aftereffect: simulateAftereffect, illusionGain: simulateIllusionGain,
-                                                                 illusionNoiseSd: simulateIllusionNoise), seed: simulateSeed)
+                                                             illusionNoiseSd: simulateIllusionNoise, fixationHitRate: simulateFixationHitRate,
+                                                             fixationReactionTimeMedian: simulateFixationRt), seed: simulateSeed)
         } else if let script {
             who = .script(URL(fileURLWithPath: script))
         } else {
@@ -97,7 +113,7 @@ struct RunCommand: ParsableCommand {
             protocolFile: URL(fileURLWithPath: protocolFile), participantCode: participant, database: URL(fileURLWithPath: db),
             monitorFile: monitor.map { URL(fileURLWithPath: $0) }, stimulusDirectory: stimuli.map { URL(fileURLWithPath: $0) },
             display: mode, participant: who, resume: resume, captureDirectory: capture.map { URL(fileURLWithPath: $0) },
-            captureEvery: captureEvery, fast: fast)
+            captureEvery: captureEvery, fast: fast, paceRefreshHz: paceRefresh)
         let verbose = self.verbose
         let result: RunResult
         do {
