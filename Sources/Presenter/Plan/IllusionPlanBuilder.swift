@@ -45,7 +45,8 @@ extension TimelinePlanBuilder {
                                                          startDifference: spec.difference(atLevel: trial.startLevel)).json()
             return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, trialIndex: trial.index, conditionsJSON: conditions,
                                 background: background, segments: segments, response: .illusion(response),
-                                valueUnit: illusion.kind.differenceUnit, track: trial.track, onsetFrame: block.interTrialFrames)
+                                valueUnit: illusion.kind.differenceUnit, track: trial.track, onsetFrame: block.interTrialFrames,
+                                responseWindowS: block.responseWindowFrames.map { Double($0) / timeline.refreshHz })
         }
         return (blocks, images)
     }
