@@ -31,6 +31,8 @@ export DISPLAY=:97
 
 echo "== 1. bare SDL loop, 1280x720, Xvfb"
 "$OUT/bare_loop" 1280 720 1200
+echo "== 1b. bare SDL loop paced at 60 Hz like stimgen, with two small sprites on top (letter, countdown)"
+"$OUT/bare_loop" 1280 720 1200 60
 
 echo "== 2. stimgen run, 1280x720 window on Xvfb, paced at 60 Hz"
 DB="$OUT/xvfb.sqlite"
