@@ -8,9 +8,8 @@ import StimulusKit
 /// frames (the real durations, alternation and blank gaps) and reads each test stimulus's perceived
 /// tint with the state reached when its test phase begins.
 ///
-/// Time counted: timed presentation phases (adaptation, reversal; optional ones included) and timed
-/// rests (blank). Participant-paced phases (text, consent, tests) add no time: the prediction for a
-/// test phase is the state at its start, and test stimuli themselves do not adapt the model.
+/// Time is counted as `TimelinePlayback` counts it: the prediction for a test phase is the state at
+/// its start.
 public struct AftereffectPrediction<Adaptation: ColourAdaptation>: ProtocolPredictor {
     public var model: V1Configuration
     public var adaptation: Adaptation
@@ -93,35 +92,15 @@ public struct AftereffectPrediction<Adaptation: ColourAdaptation>: ProtocolPredi
         }
         let units = model.orientationsDeg.count * model.spatialFrequenciesCpd.count
         let blank = ColourContingency.blank(units: units)
-        let frameS = 1 / timeline.refreshHz
         var state = AxisStates(lm: adaptation.initialState(units: units), s: adaptation.initialState(units: units))
-        var adaptedFrames = 0
         var readings: [TestReading] = []
-        for phase in timeline.phases {
-            switch phase.content {
-            case .presentation(let p):
-                var frame = 0
-                for onset in p.onsets {
-                    state.advance(adaptation, seconds: Double(onset.frame - frame) * frameS, input: blank)
-                    state.advance(adaptation, seconds: Double(onset.frames) * frameS, input: try statistics(onset.stimulus))
-                    adaptedFrames += onset.frames
-                    frame = onset.frame + onset.frames
-                }
-                state.advance(adaptation, seconds: Double((phase.frameCount ?? frame) - frame) * frameS, input: blank)
-            case .rest:
-                state.advance(adaptation, seconds: Double(phase.frameCount ?? 0) * frameS, input: blank)
-            case .trials(let block):
-                var seen: Set<String> = []
-                for trial in block.trials where seen.insert(trial.condition).inserted {
-                    readings.append(TestReading(phase: phase.name, condition: trial.condition, stimulus: trial.stimulus,
-                                                orientationDeg: resolved.stimuli[trial.stimulus]?.pattern.grating?.orientationDeg,
-                                                adaptationS: Double(adaptedFrames) * frameS, test: try statistics(trial.stimulus),
-                                                state: state))
-                }
-            case .text, .consent, .flickerPhotometry, .illusionPSE:
-                break
-            }
-        }
+        try TimelinePlayback.play(timeline, show: { stimulus, seconds in
+            state.advance(adaptation, seconds: seconds, input: try stimulus.map(statistics) ?? blank)
+        }, read: { phase, trial, adaptedS in
+            readings.append(TestReading(phase: phase, condition: trial.condition, stimulus: trial.stimulus,
+                                        orientationDeg: resolved.stimuli[trial.stimulus]?.pattern.grating?.orientationDeg,
+                                        adaptationS: adaptedS, test: try statistics(trial.stimulus), state: state))
+        })
         return readings
     }
 }

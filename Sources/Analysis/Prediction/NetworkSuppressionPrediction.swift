@@ -65,8 +65,8 @@ public struct NetworkSuppressionPrediction: Sendable {
                                layer: layer, rows: rows)
     }
 
-    /// Plays the timed phases, advancing the suppression state; calls `read` once per test condition
-    /// of each test phase (in trial order) with the state at the phase's start and the adapting time (s).
+    /// Plays the timed phases (`TimelinePlayback`), advancing the suppression state; calls `read` once
+    /// per test condition of each test phase with the state at the phase's start and the adapting time (s).
     private func play(_ timeline: Timeline, stimuli: [String: StimulusSpec], reader: LayerReader,
                       read: (String, Trial, [Double], Double) throws -> Void) throws {
         let blank = try reader.blankActivations()
@@ -79,30 +79,11 @@ public struct NetworkSuppressionPrediction: Sendable {
             cache[name] = x
             return x
         }
-        let frameS = 1 / timeline.refreshHz
-        var adaptedFrames = 0
-        for phase in timeline.phases {
-            switch phase.content {
-            case .presentation(let p):
-                var frame = 0
-                for onset in p.onsets {
-                    suppression.advance(&state, activations: blank, seconds: Double(onset.frame - frame) * frameS)
-                    suppression.advance(&state, activations: try activations(onset.stimulus), seconds: Double(onset.frames) * frameS)
-                    adaptedFrames += onset.frames
-                    frame = onset.frame + onset.frames
-                }
-                suppression.advance(&state, activations: blank, seconds: Double((phase.frameCount ?? frame) - frame) * frameS)
-            case .rest:
-                suppression.advance(&state, activations: blank, seconds: Double(phase.frameCount ?? 0) * frameS)
-            case .trials(let block):
-                var seen: Set<String> = []
-                for trial in block.trials where seen.insert(trial.condition).inserted {
-                    try read(phase.name, trial, state, Double(adaptedFrames) * frameS)
-                }
-            case .text, .consent, .flickerPhotometry, .illusionPSE:
-                break
-            }
-        }
+        try TimelinePlayback.play(timeline, show: { stimulus, seconds in
+            suppression.advance(&state, activations: try stimulus.map(activations) ?? blank, seconds: seconds)
+        }, read: { phase, trial, adaptedS in
+            try read(phase, trial, state, adaptedS)
+        })
     }
 
     /// The tint along `axis` (a unit DKL direction) whose unadapted response best matches `adapted`.
