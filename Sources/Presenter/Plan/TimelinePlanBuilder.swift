@@ -142,20 +142,16 @@ public struct TimelinePlanBuilder {
         do { return try StimulusAnimation(spec, refreshHz: timeline.refreshHz) } catch { throw PlanError("stimulus '\(name)': \(error)") }
     }
 
-    /// The image a frame draws for stimulus `name`, `sinceOnset` frames after its onset.
-    private func imageKey(_ name: String, sinceOnset: Int) throws(PlanError) -> String {
-        guard let animation = try animation(name) else { return name }
-        return MovingImageKey.key(name, image: animation.image(atFrame: sinceOnset))
+    /// The image a frame draws for stimulus `name` moving as `animation` (nil: still), `sinceOnset`
+    /// frames after its onset.
+    private func imageKey(_ name: String, _ animation: StimulusAnimation?, sinceOnset: Int) -> String {
+        animation.map { MovingImageKey.key(name, image: $0.image(atFrame: sinceOnset)) } ?? name
     }
 
     private func presentationBlock(_ p: Int, _ name: String, _ kind: String, _ presentation: Presentation, frames: Int) throws(PlanError) -> PlannedBlock {
-        var cuts: Set<Int> = [0]
-        for o in presentation.onsets { cuts.insert(o.frame); cuts.insert(o.frame + o.frames) }
-        // A moving stimulus draws a new image every frame.
-        for o in presentation.onsets where try animation(o.stimulus) != nil { cuts.formUnion(o.frame..<(o.frame + o.frames)) }
-        for f in presentation.fixationChanges { cuts.insert(f.frame) }
-        for c in presentation.countdown { cuts.insert(c.frame) }
-        let points = cuts.filter { $0 < frames }.sorted()
+        var animations: [String: StimulusAnimation] = [:]
+        for name in Set(presentation.onsets.map(\.stimulus)) { animations[name] = try animation(name) }
+        let points = presentation.changeFrames(before: frames, moving: Set(animations.keys), extra: presentation.countdown.map(\.frame))
         let ppd = geometry.pixelsPerDegree()
         let letterPoints = presentation.fixation.map { max(8, Int(($0.sizeDeg * ppd / 0.72).rounded())) } ?? 0
         var segments: [FrameSegment] = []
@@ -163,7 +159,8 @@ public struct TimelinePlanBuilder {
             let end = i + 1 < points.count ? points[i + 1] : frames
             var layers: [Layer] = []
             if let onset = presentation.onsets.last(where: { $0.frame <= start && start < $0.frame + $0.frames }) {
-                layers.append(.image(key: try imageKey(onset.stimulus, sinceOnset: start - onset.frame), rect: full, tinted: false))
+                layers.append(.image(key: imageKey(onset.stimulus, animations[onset.stimulus], sinceOnset: start - onset.frame),
+                                     rect: full, tinted: false))
             }
             if let letter = presentation.fixationChanges.last(where: { $0.frame <= start }) {
                 layers.append(.text(letter.letter, pointSize: letterPoints, colour: .black,
@@ -224,10 +221,11 @@ public struct TimelinePlanBuilder {
             if case .forcedChoice = block.response { tinted = false } else { tinted = true }
             var segments: [FrameSegment] = []
             if block.interTrialFrames > 0 { segments.append(FrameSegment(frames: block.interTrialFrames, layers: [])) }
+            let animation = try animation(trial.stimulus)
             if let on = block.stimulusFrames {
-                if try animation(trial.stimulus) != nil {
+                if animation != nil {
                     for f in 0..<on {
-                        segments.append(FrameSegment(frames: 1, layers: [.image(key: try imageKey(trial.stimulus, sinceOnset: f), rect: full, tinted: tinted)]))
+                        segments.append(FrameSegment(frames: 1, layers: [.image(key: imageKey(trial.stimulus, animation, sinceOnset: f), rect: full, tinted: tinted)]))
                     }
                 } else {
                     segments.append(FrameSegment(frames: on, layers: [.image(key: trial.stimulus, rect: full, tinted: tinted)]))
@@ -235,7 +233,7 @@ public struct TimelinePlanBuilder {
                 segments.append(FrameSegment(frames: 1, layers: []))
             } else {
                 // Held until the response: a moving test stimulus is held at its onset image.
-                segments.append(FrameSegment(frames: 1, layers: [.image(key: try imageKey(trial.stimulus, sinceOnset: 0), rect: full, tinted: tinted)]))
+                segments.append(FrameSegment(frames: 1, layers: [.image(key: imageKey(trial.stimulus, animation, sinceOnset: 0), rect: full, tinted: tinted)]))
             }
             let conditions = try TrialConditions(trial, test: stimuli[trial.stimulus]).json()
             return PlannedBlock(phaseIndex: p, phaseName: name, phaseKind: kind, trialIndex: trial.index, conditionsJSON: conditions,

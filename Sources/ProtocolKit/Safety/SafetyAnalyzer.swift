@@ -68,10 +68,8 @@ public struct SafetyAnalyzer {
                 let end = phase.frameCount ?? presentation.onsets.map { $0.frame + $0.frames }.max() ?? 0
                 let letterSide = presentation.fixation?.sizeDeg ?? 0
                 overlays = presentation.fixationChanges.map { CellOverlay(squareAtXDeg: $0.xDeg, yDeg: $0.yDeg, sideDeg: letterSide, grid: grid) }
-                var cuts: Set<Int> = [0]
-                for o in presentation.onsets { cuts.insert(o.frame); cuts.insert(o.frame + o.frames) }
-                for c in presentation.fixationChanges { cuts.insert(c.frame) }
-                let starts = cuts.filter { $0 < end }.sorted()
+                // Moving stimuli are split into frames by `show`.
+                let starts = presentation.changeFrames(before: end)
                 for (i, start) in starts.enumerated() {
                     let stop = i + 1 < starts.count ? starts[i + 1] : end
                     let letter = presentation.fixationChanges.lastIndex { $0.frame <= start }

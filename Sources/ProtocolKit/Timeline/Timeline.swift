@@ -98,3 +98,20 @@ public struct CountdownTick: Codable, Sendable, Equatable {
     /// Whole seconds left in the phase (s), rounded up.
     public var secondsLeft: Int
 }
+
+extension Presentation {
+    /// The frames (ascending, each below `frames`) at which what a presentation phase shows can change:
+    /// frame 0, every onset and offset, every fixation-letter change, the `extra` frames, and every frame
+    /// of an onset of a stimulus named in `moving` (a moving stimulus draws a new image each frame).
+    public func changeFrames(before frames: Int, moving: Set<String> = [], extra: [Int] = []) -> [Int] {
+        var cuts: Set<Int> = [0]
+        for o in onsets {
+            cuts.insert(o.frame)
+            cuts.insert(o.frame + o.frames)
+            if moving.contains(o.stimulus) { cuts.formUnion(o.frame..<(o.frame + o.frames)) }
+        }
+        for c in fixationChanges { cuts.insert(c.frame) }
+        cuts.formUnion(extra)
+        return cuts.filter { $0 < frames }.sorted()
+    }
+}
