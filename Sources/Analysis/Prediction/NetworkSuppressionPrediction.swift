@@ -54,9 +54,10 @@ public struct NetworkSuppressionPrediction: Sendable {
         try play(timeline, stimuli: resolved.stimuli, reader: reader) { phase, trial, state, adaptedS in
             let spec = resolved.stimuli[trial.stimulus]
             guard let spec else { throw NeuralError("stimulus '\(trial.stimulus)' is not defined") }
-            let adapted = suppression.respond(try reader.activations(spec), state: state)
-            let lm = try perceivedTint(spec, adapted: adapted, axis: SIMD3(0, 1, 0), reader: reader)
-            let s = try perceivedTint(spec, adapted: adapted, axis: SIMD3(0, 0, 1), reader: reader)
+            let test = try reader.render(spec)   // once; each tint only scales its guns
+            let adapted = suppression.respond(try reader.activations(test), state: state)
+            let lm = try perceivedTint(test, adapted: adapted, axis: SIMD3(0, 1, 0), reader: reader)
+            let s = try perceivedTint(test, adapted: adapted, axis: SIMD3(0, 0, 1), reader: reader)
             rows.append(PredictedCondition(phase: phase, condition: trial.condition, stimulus: trial.stimulus,
                                            orientationDeg: spec.pattern.grating?.orientationDeg, adaptationS: adaptedS,
                                            perceivedTintDKLLM: lm, predictedNullDKLLM: -lm, perceivedTintDKLS: s, predictedNullDKLS: -s))
@@ -75,7 +76,7 @@ public struct NetworkSuppressionPrediction: Sendable {
         func activations(_ name: String) throws -> [Double] {
             if let known = cache[name] { return known }
             guard let spec = stimuli[name] else { throw NeuralError("stimulus '\(name)' is not defined") }
-            let x = try reader.activations(spec)
+            let x = try reader.activations(try reader.render(spec))
             cache[name] = x
             return x
         }
@@ -87,10 +88,11 @@ public struct NetworkSuppressionPrediction: Sendable {
     }
 
     /// The tint along `axis` (a unit DKL direction) whose unadapted response best matches `adapted`.
-    private func perceivedTint(_ test: StimulusSpec, adapted: [Double], axis: SIMD3<Double>, reader: LayerReader) throws -> Double {
+    private func perceivedTint(_ test: LinearImage, adapted: [Double], axis: SIMD3<Double>, reader: LayerReader) throws -> Double {
         let tints = (0..<tintSteps).map { tintRangeDKL * (2 * Double($0) / Double(tintSteps - 1) - 1) }
+        let unadaptedState = [Double](repeating: 0, count: adapted.count)
         let misfit = try tints.map { t -> Double in
-            let unadapted = suppression.respond(try reader.activations(test, tint: axis * t), state: [Double](repeating: 0, count: adapted.count))
+            let unadapted = suppression.respond(try reader.activations(test, tint: axis * t), state: unadaptedState)
             return zip(unadapted, adapted).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         }
         let best = misfit.indices.min { misfit[$0] < misfit[$1] }!
@@ -116,11 +118,16 @@ public struct NetworkSuppressionPrediction: Sendable {
             renderer = StimulusRenderer(geometry: prediction.preprocessing.geometry, profile: profile, mapping: .smallAngle)
         }
 
-        /// The layer's activations (flattened) for `spec` with its light scaled per gun towards the
-        /// colour `dkl` (DKL offsets around the background), brightest gun at full output.
-        func activations(_ spec: StimulusSpec, tint dkl: SIMD3<Double> = .zero) throws -> [Double] {
+        /// `spec` over the network's field, in linear light.
+        func render(_ spec: StimulusSpec) throws -> LinearImage {
+            try renderer.render(spec, width: prediction.preprocessing.inputSize, height: prediction.preprocessing.inputSize)
+        }
+
+        /// The layer's activations (flattened) for `image` (a `render`) with its light scaled per gun
+        /// towards the colour `dkl` (DKL offsets around the background), brightest gun at full output.
+        func activations(_ rendered: LinearImage, tint dkl: SIMD3<Double> = .zero) throws -> [Double] {
             let size = prediction.preprocessing.inputSize
-            var image = try renderer.render(spec, width: size, height: size)
+            var image = rendered
             if dkl != .zero {
                 let c = cones.rgb(dkl: dkl, background: background)
                 let gains = SIMD3<Float>(c / max(c.max(), 1e-12))
