@@ -45,6 +45,13 @@ public struct ConeSpace: Sendable {
         rgb(lms: lms(rgb: background) + axes(background: background) * dkl)
     }
 
+    /// Per-gun gains (linear light) that tint a white-on-black image towards the colour of DKL
+    /// coordinates `dkl` around `background`: that colour scaled so its brightest gun is at full output.
+    public func tintGains(dkl: SIMD3<Double>, background: SIMD3<Double>) -> SIMD3<Double> {
+        let c = rgb(dkl: dkl, background: background)
+        return c / max(c.max(), 1e-12)
+    }
+
     /// DKL coordinates (luminance, L−M, S−(L+M)) of linear RGB `rgb` around `background`; nil when the
     /// background is black (contrast is undefined).
     public func dkl(rgb: SIMD3<Double>, background: SIMD3<Double>) -> SIMD3<Double>? {

@@ -129,8 +129,7 @@ public struct NetworkSuppressionPrediction: Sendable {
             let size = prediction.preprocessing.inputSize
             var image = rendered
             if dkl != .zero {
-                let c = cones.rgb(dkl: dkl, background: background)
-                let gains = SIMD3<Float>(c / max(c.max(), 1e-12))
+                let gains = SIMD3<Float>(cones.tintGains(dkl: dkl, background: background))
                 for p in 0..<(size * size) {
                     for g in 0..<3 { image.pixels[3 * p + g] *= gains[g] }
                 }

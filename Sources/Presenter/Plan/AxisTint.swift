@@ -29,8 +29,7 @@ public enum AxisTint {
         func colour(_ v: Double) -> SIMD3<Double> { cones.rgb(dkl: direction * v, background: background) }
         let rangeScale = 1 / max(colour(range.upperBound).max(), 1e-12)
         func gains(_ v: Double) -> SIMD3<Double> {
-            let c = colour(v)
-            return axis == .dklLum ? c * rangeScale : c / max(c.max(), 1e-12)
+            axis == .dklLum ? colour(v) * rangeScale : cones.tintGains(dkl: direction * v, background: background)
         }
         for end in [range.lowerBound, range.upperBound] where gains(end).min() < 0 {
             let reason = axis == .dklLum ? "below −1 there is less than no light" : "a gun would go negative"
