@@ -22,9 +22,11 @@ let package = Package(
         .systemLibrary(name: "CSDL2", path: "Sources/CSDL2"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // The stimulus engine's row loops, compiled for AVX2 and the baseline and chosen at load time.
+        .target(name: "CPixelKernels"),
 
         // Pure, deterministic modules.
-        .target(name: "StimulusKit", dependencies: ["CPNG", .product(name: "Yams", package: "Yams")]),
+        .target(name: "StimulusKit", dependencies: ["CPNG", "CPixelKernels", .product(name: "Yams", package: "Yams")]),
         .target(name: "ProtocolKit", dependencies: ["StimulusKit", .product(name: "Yams", package: "Yams")]),
         .target(name: "NeuralKit", dependencies: [
             "StimulusKit", "CBLAS", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -43,7 +45,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "StimulusKitTests", dependencies: ["StimulusKit"]),
+        .testTarget(name: "StimulusKitTests", dependencies: ["StimulusKit", "CPixelKernels"]),
         .testTarget(name: "ProtocolKitTests", dependencies: ["ProtocolKit"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
         .testTarget(name: "PresenterTests", dependencies: ["Presenter"]),

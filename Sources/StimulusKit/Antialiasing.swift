@@ -27,21 +27,6 @@ enum Coverage {
         return r > v ? r - 1 : r
     }
 
-    /// Eight lanes of `squareIntegral`.
-    @inline(__always)
-    static func squareIntegral(_ v: SIMD8<Float>, duty d: Float) -> SIMD8<Float> {
-        let k = floor(v), rest = v - k
-        return k * d + rest.replacing(with: d, where: rest .> d)
-    }
-
-    /// Eight lanes of `floor`, by the same rounding, with lane-wise selects (no libm, no generic
-    /// `pointwiseMin`, which the optimiser leaves as a call).
-    @inline(__always)
-    static func floor(_ v: SIMD8<Float>) -> SIMD8<Float> {
-        let r = (v + 0x1.8p23) - 0x1.8p23
-        return r.replacing(with: r - 1, where: r .> v)
-    }
-
     /// Length of the overlap of the 1-px box [t − 0.5, t + 0.5] with the interval [−a, a] (px), 0...1.
     @inline(__always)
     static func interval(_ t: Float, halfLength a: Float) -> Float {
@@ -52,13 +37,6 @@ enum Coverage {
     @inline(__always)
     static func edge(_ signedDistance: Float) -> Float {
         min(max(0.5 - signedDistance, 0), 1)
-    }
-
-    /// Eight lanes of `edge`.
-    @inline(__always)
-    static func edge(_ signedDistance: SIMD8<Float>) -> SIMD8<Float> {
-        let c = 0.5 - signedDistance
-        return c.replacing(with: 0, where: c .< 0).replacing(with: 1, where: c .> 1)
     }
 }
 

@@ -1,3 +1,4 @@
+import CPixelKernels
 import Foundation
 
 /// Checks of side `check` px, a corner at the centre: the product of two box-filtered square waves.
@@ -46,14 +47,14 @@ struct CircleGridField: WeightField {
     func weights(y: Int, x0: Int, count: Int, into w: UnsafeMutablePointer<Float>) {
         let d = rect.dy(y)
         let dy = Float(d - spacingPx * (d / spacingPx).rounded())
-        let start = x0 - rect.x0, whole = count - count % 8, r = radiusPx
+        let start = x0 - rect.x0
+        // A row at least half a pixel beyond every disc's rim (|dy| ≥ r + 0.5) is background throughout.
+        guard abs(dy) < radiusPx + 0.5 else {
+            w.initialize(repeating: 0, count: count)
+            return
+        }
         columnOffset.withUnsafeBufferPointer { offsets in
-            let dx = offsets.baseAddress! + start
-            for i in stride(from: 0, to: whole, by: 8) {   // eight pixels per step, as in GratingField
-                let x = UnsafeRawPointer(dx + i).loadUnaligned(as: SIMD8<Float>.self)
-                UnsafeMutableRawPointer(w + i).storeBytes(of: Coverage.edge((x * x + dy * dy).squareRoot() - r), as: SIMD8<Float>.self)
-            }
-            for i in whole..<count { w[i] = Coverage.edge((dx[i] * dx[i] + dy * dy).squareRoot() - r) }
+            stimgen_disc_weights(offsets.baseAddress! + start, count, dy, radiusPx, w)
         }
     }
 }

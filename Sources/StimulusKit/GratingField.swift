@@ -1,3 +1,4 @@
+import CPixelKernels
 import Foundation
 
 /// A linear grating's weight field. The phase (cycles) at offset (X, Y) px from the centre is
@@ -40,40 +41,19 @@ struct GratingField: WeightField {
     func weights(y: Int, x0: Int, count: Int, into w: UnsafeMutablePointer<Float>) {
         let r = fy * rect.dy(y) + rowPhase
         let start = x0 - rect.x0
-        // Eight pixels per step with explicit SIMD loads and stores (the optimiser does not vectorise
-        // these loops by itself: it cannot rule out that `w` overlaps the column tables), then the rest.
-        let whole = count - count % 8
         switch wave.waveform {
         case .sine:
-            let sr = Float(sin(2 * Double.pi * r)), cr = Float(cos(2 * Double.pi * r))
-            let k = 0.5 * wave.contrast
             columnSin.withUnsafeBufferPointer { s in
                 columnCos.withUnsafeBufferPointer { c in
-                    let s = s.baseAddress! + start, c = c.baseAddress! + start
-                    for i in stride(from: 0, to: whole, by: 8) {
-                        let s8 = UnsafeRawPointer(s + i).loadUnaligned(as: SIMD8<Float>.self)
-                        let c8 = UnsafeRawPointer(c + i).loadUnaligned(as: SIMD8<Float>.self)
-                        UnsafeMutableRawPointer(w + i).storeBytes(of: 0.5 + k * (s8 * cr + c8 * sr), as: SIMD8<Float>.self)
-                    }
-                    for i in whole..<count { w[i] = 0.5 + k * (s[i] * cr + c[i] * sr) }
+                    stimgen_sine_weights(s.baseAddress! + start, c.baseAddress! + start, count, Float(sin(2 * Double.pi * r)),
+                                         Float(cos(2 * Double.pi * r)), 0.5 * wave.contrast, w)
                 }
             }
         case .square:
-            // Phases here lie in (−1, 3): column term in [0, 1), row term in [0, 1), box half-width ≤ 1 cycle.
-            let rf = Float(r - r.rounded(.down))
-            let k = wave.contrast, d = wave.duty, h = halfPixel, inv = 1 / (2 * halfPixel)
+            // Phases lie in [0, 2): column term in [0, 1), row term in [0, 1).
             columnPhase.withUnsafeBufferPointer { u in
-                let u = u.baseAddress! + start
-                for i in stride(from: 0, to: whole, by: 8) {
-                    let v = UnsafeRawPointer(u + i).loadUnaligned(as: SIMD8<Float>.self) + rf
-                    let coverage = (Coverage.squareIntegral(v + h, duty: d) - Coverage.squareIntegral(v - h, duty: d)) * inv
-                    UnsafeMutableRawPointer(w + i).storeBytes(of: 0.5 + 0.5 * k * (2 * coverage - 1), as: SIMD8<Float>.self)
-                }
-                for i in whole..<count {
-                    let v = u[i] + rf
-                    let coverage = (Coverage.squareIntegral(v + h, duty: d) - Coverage.squareIntegral(v - h, duty: d)) * inv
-                    w[i] = 0.5 + 0.5 * k * (2 * coverage - 1)
-                }
+                stimgen_square_wave_weights(u.baseAddress! + start, count, Float(r - r.rounded(.down)), halfPixel,
+                                            wave.duty, wave.contrast, w)
             }
         }
     }

@@ -1,0 +1,31 @@
+#ifndef STIMGEN_PIXEL_KERNELS_H
+#define STIMGEN_PIXEL_KERNELS_H
+
+#include <stddef.h>
+
+// The stimulus engine's innermost row loops. They are written in C so that each can be compiled twice,
+// for the baseline instruction set and for x86-64-v3 (AVX2, FMA), with the faster one chosen when the
+// program loads (Swift cannot compile a function for an instruction set chosen at run time). The loops
+// are plain scalar code; the compiler vectorises them. Weights are colour A's share of a pixel, 0...1.
+
+/// Linear RGB of `count` pixels mixed from two colours by weight: rgb = b + clamp(w, 0, 1) × (a − b),
+/// three floats per pixel (interleaved). `a`, `b`: linear RGB, three floats each.
+void stimgen_mix_two_colours(const float *weights, size_t count, const float a[3], const float b[3],
+                             float *rgb);
+
+/// A sine grating's weights along a row: w = 0.5 + halfContrast × sin(2π (column + row)), evaluated as
+/// sin(column) cos(row) + cos(column) sin(row) from per-column sines and cosines and the row's.
+void stimgen_sine_weights(const float *columnSin, const float *columnCos, size_t count, float rowSin,
+                          float rowCos, float halfContrast, float *weights);
+
+/// A square wave's weights along a row, box-filtered over one pixel: colour A is on where the phase
+/// mod 1 lies in [0, duty). The phase (cycles) of a pixel is columnPhase[i] + rowPhase; halfWidth
+/// (cycles, > 0) is half the pixel's extent along the wave; w = 0.5 + contrast × (coverage − 0.5).
+void stimgen_square_wave_weights(const float *columnPhase, size_t count, float rowPhase, float halfWidth,
+                                 float duty, float contrast, float *weights);
+
+/// Weights of a disc edge along a row: the coverage of a 1-px box whose centre lies (x[i], dy) px from
+/// the disc's centre, by the signed distance to the rim: w = clamp(0.5 − (√(x² + dy²) − radius), 0, 1).
+void stimgen_disc_weights(const float *x, size_t count, float dy, float radius, float *weights);
+
+#endif
