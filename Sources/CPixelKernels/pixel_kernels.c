@@ -2,8 +2,8 @@
 
 #include <math.h>
 
-// Each kernel gets an AVX2 + FMA clone and a baseline one where the platform can choose between them at
-// load time (ELF indirect functions); elsewhere the baseline only.
+// Each weight kernel gets an AVX2 + FMA clone and a baseline one where the platform can choose between
+// them at load time (ELF indirect functions); elsewhere the baseline only.
 #if defined(__x86_64__) && defined(__linux__)
 #define KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else

@@ -4,9 +4,10 @@
 #include <stddef.h>
 
 // The stimulus engine's innermost row loops. They are written in C so that each can be compiled twice,
-// for the baseline instruction set and for x86-64-v3 (AVX2, FMA), with the faster one chosen when the
-// program loads (Swift cannot compile a function for an instruction set chosen at run time). The loops
-// are plain scalar code; the compiler vectorises them. Weights are colour A's share of a pixel, 0...1.
+// for the baseline instruction set and for x86-64-v3 (AVX2, FMA), with the one the CPU supports chosen
+// at run time (Swift cannot compile a function for an instruction set chosen at run time). The weight
+// loops are plain scalar code that the compiler vectorises; the colour mix has an explicit AVX2 form.
+// Weights are colour A's share of a pixel, 0...1.
 
 /// Linear RGB of `count` pixels mixed from two colours by weight: rgb = b + clamp(w, 0, 1) × (a − b),
 /// three floats per pixel (interleaved). `a`, `b`: linear RGB, three floats each.
