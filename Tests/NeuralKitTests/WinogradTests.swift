@@ -41,6 +41,12 @@ import Testing
         }
     }
 
+    /// Whether `op` takes the Winograd path for this input and weight.
+    func runsWinograd(_ op: Conv, _ x: Tensor, _ weight: Tensor) throws -> Bool {
+        let plan = try op.plan(x, weight, nil)
+        return op.runsWinograd(weightShape: weight.shape) && WinogradConvolution(plan).pays
+    }
+
     /// A 2-D convolution ([N, C, H, W] ⊛ [M, C, 3, 3], stride 1) summed directly in Double, and
     /// the sum of |w·x| of each output's terms (the scale of float32 rounding in that output).
     func direct(_ x: Tensor, _ w: Tensor, _ bias: Tensor?, pads: [Int], outH: Int, outW: Int) -> (y: [Double], scale: [Double]) {
@@ -73,12 +79,12 @@ import Testing
     }
 
     /// Shapes: batch, channels in, filters, height, width, pads (top, left, bottom, right). Odd
-    /// and even sizes, maps narrower than one tile and wider than one group of 8 tiles (32 px),
-    /// asymmetric and absent padding, batch above 1.
+    /// and even sizes, maps whose last tiles overhang, groups of 8 tiles that span tile rows and
+    /// images, asymmetric and absent padding, batch above 1; each with enough tiles to run this way.
     static let shapes: [(Int, Int, Int, Int, Int, [Int])] = [
-        (1, 8, 8, 5, 5, [1, 1, 1, 1]),
-        (2, 16, 24, 7, 9, [1, 1, 1, 1]),
-        (3, 9, 13, 11, 6, [0, 0, 0, 0]),
+        (1, 8, 8, 17, 21, [1, 1, 1, 1]),
+        (4, 16, 24, 7, 9, [1, 1, 1, 1]),
+        (3, 9, 13, 13, 14, [0, 0, 0, 0]),
         (1, 12, 8, 37, 35, [1, 1, 1, 1]),
         (2, 8, 10, 14, 41, [0, 2, 1, 0]),
     ]
@@ -97,7 +103,7 @@ import Testing
         let op = try Conv(Attributes(["pads": .ints(pads)]))
         let x = seededTensor([n, c, h, w], seed: 10 + UInt64(index)), weight = seededTensor([m, c, 3, 3], seed: 20 + UInt64(index))
         let bias = index % 2 == 0 ? seededTensor([m], seed: 30) : nil
-        #expect(op.runsWinograd(weightShape: weight.shape))
+        #expect(try runsWinograd(op, x, weight))
         let y = try op.forward([x, weight, bias])[0]
         let (outH, outW) = (h + pads[0] + pads[2] - 2, w + pads[1] + pads[3] - 2)
         #expect(y.shape == [n, m, outH, outW])
@@ -108,7 +114,8 @@ import Testing
 
     @Test func fusedReluClampsTheWinogradOutput() throws {
         var op = try Conv(Attributes(["pads": .ints([1, 1, 1, 1])]))
-        let inputs: [Tensor?] = [seededTensor([2, 8, 6, 10], seed: 4), seededTensor([8, 8, 3, 3], seed: 5), seededTensor([8], seed: 6)]
+        let inputs: [Tensor?] = [seededTensor([2, 8, 14, 14], seed: 4), seededTensor([8, 8, 3, 3], seed: 5), seededTensor([8], seed: 6)]
+        #expect(try runsWinograd(op, inputs[0]!, inputs[1]!))
         let plain = try op.forward(inputs)[0]
         op.clampsAtZero = true
         #expect(try op.forward(inputs)[0].data == plain.data.map { max($0, 0) })
@@ -119,7 +126,8 @@ import Testing
     /// weight (a changed copy), whose own transform gives its own output.
     @Test func keptFiltersBelongToTheirWeightOnly() throws {
         var op = try Conv(Attributes(["pads": .ints([1, 1, 1, 1])]))
-        let x = seededTensor([1, 8, 9, 9], seed: 7), weight = seededTensor([8, 8, 3, 3], seed: 8)
+        let x = seededTensor([1, 8, 20, 20], seed: 7), weight = seededTensor([8, 8, 3, 3], seed: 8)
+        #expect(try runsWinograd(op, x, weight))
         op.keptWinogradFilters = WinogradFilters(weight)
         let fresh = try Conv(Attributes(["pads": .ints([1, 1, 1, 1])]))
         #expect(try op.forward([x, weight])[0] == fresh.forward([x, weight])[0])
@@ -132,9 +140,9 @@ import Testing
     /// The im2col backward is the gradient of the Winograd forward (finite differences of it).
     @Test func backwardMatchesFiniteDifferencesOfTheWinogradForward() throws {
         let op = try Conv(Attributes(["pads": .ints([1, 0, 1, 2])]))
-        let weight = seededTensor([8, 8, 3, 3], seed: 9)
-        #expect(op.runsWinograd(weightShape: weight.shape))
-        let inputs: [Tensor?] = [seededTensor([2, 8, 7, 6], seed: 11), weight, seededTensor([8], seed: 12)]
+        let x = seededTensor([3, 8, 9, 10], seed: 11), weight = seededTensor([8, 8, 3, 3], seed: 9)
+        #expect(try runsWinograd(op, x, weight))
+        let inputs: [Tensor?] = [x, weight, seededTensor([8], seed: 12)]
         #expect(try GradientTests().gradientError(op, inputs, check: [0, 1, 2]) <= GradientTests().tolerance)
     }
 

@@ -67,7 +67,7 @@ struct Conv: Operator {
     func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
         let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
         let p = try plan(x, weight, bias)
-        let winograd = runsWinograd(weightShape: weight.shape) ? winogradFilters(for: weight) : nil
+        let winograd = runsWinograd(weightShape: weight.shape) && WinogradConvolution(p).pays ? winogradFilters(for: weight) : nil
         // Every path writes each output element once (no zeroing first); the bias and a fused
         // Relu are applied in one pass over each image's output.
         let y = Tensor(shape: [p.n, p.m, p.outH, p.outW]) { out in

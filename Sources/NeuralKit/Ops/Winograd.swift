@@ -93,16 +93,18 @@ enum Winograd {
     /// G · g · Gᵀ for every 3×3 filter of `weight` ([M, C, 3, 3]): [36, M, C], position-major, so
     /// that position ξ's filters × channels matrix is one contiguous block. Done once per weight.
     static func transformFilters(_ weight: UnsafePointer<Float>, filters m: Int, channels c: Int) -> [Float] {
-        let g = filterMatrix
+        let g = filterMatrix.flatMap { $0 }
         return [Float](unsafeUninitializedCapacity: positions * m * c) { out, initialized in
             for filter in 0..<m {
                 for channel in 0..<c {
                     let w = weight + (filter * c + channel) * 9
                     for i in 0..<6 {
-                        // (G · w) row i, then times Gᵀ.
-                        let row = (0..<3).map { k in g[i][0] * w[k] + g[i][1] * w[3 + k] + g[i][2] * w[6 + k] }
+                        // Row i of G · w, then times Gᵀ (G row-major, 3 columns).
+                        let (r0, r1, r2) = (g[3 * i] * w[0] + g[3 * i + 1] * w[3] + g[3 * i + 2] * w[6],
+                                            g[3 * i] * w[1] + g[3 * i + 1] * w[4] + g[3 * i + 2] * w[7],
+                                            g[3 * i] * w[2] + g[3 * i + 1] * w[5] + g[3 * i + 2] * w[8])
                         for j in 0..<6 {
-                            out[((i * 6 + j) * m + filter) * c + channel] = row[0] * g[j][0] + row[1] * g[j][1] + row[2] * g[j][2]
+                            out[((i * 6 + j) * m + filter) * c + channel] = r0 * g[3 * j] + r1 * g[3 * j + 1] + r2 * g[3 * j + 2]
                         }
                     }
                 }

@@ -18,33 +18,46 @@ struct WinogradConvolution {
     /// read a transformed input that is still in the cache.
     static let workspaceBudget = 2 << 20
 
+    /// Fewest tiles per product for which F(4×4, 3×3) beats im2col + sgemm. Each of the 36
+    /// products packs its filters × channels block of U again, so with few tiles that packing
+    /// (4× the weight's size per product) outweighs the multiplications saved. Measured on
+    /// ResNet-18 at 1 thread: a 7×7 map at batch 1 (4 tiles) and a 14×14 map at batch 1
+    /// (16 tiles) are faster with im2col; a 7×7 map at batch 8 (32 tiles) is faster this way.
+    static let minimumTilesPerProduct = 20
+
     init(_ plan: Conv.Plan) {
         self.plan = plan
         let side = Winograd.outputTile
         tilesHigh = (plan.outH + side - 1) / side
         tilesWide = (plan.outW + side - 1) / side
+        imagesPerChunk = max(1, min(plan.n, WinogradConvolution.workspaceBudget / (Winograd.positions * max(plan.c, plan.m) * tilesHigh * tilesWide)))
     }
+
+    /// Images whose tiles share one set of 36 products.
+    let imagesPerChunk: Int
+
+    /// Whether this convolution is faster this way than with im2col (`minimumTilesPerProduct`).
+    var pays: Bool { imagesPerChunk * tilesPerImage >= WinogradConvolution.minimumTilesPerProduct }
 
     /// Writes the convolution of `x` ([N, C, H, W]) with the transformed `filters` into `y`
     /// ([N, M, outH, outW]), adding `bias` ([M]) and clamping at zero when `clampsAtZero`.
     func run(_ x: UnsafePointer<Float>, filters: UnsafePointer<Float>, bias: UnsafePointer<Float>?, clampsAtZero: Bool,
              _ y: UnsafeMutablePointer<Float>) {
         let p = plan
-        let imagesPerChunk = max(1, min(p.n, WinogradConvolution.workspaceBudget / (Winograd.positions * max(p.c, p.m) * tilesPerImage)))
         let maximumTiles = imagesPerChunk * tilesPerImage
         let input = UnsafeMutablePointer<Float>.allocate(capacity: Winograd.positions * p.c * maximumTiles)
         let products = UnsafeMutablePointer<Float>.allocate(capacity: Winograd.positions * p.m * maximumTiles)
         defer { input.deallocate(); products.deallocate() }
         for first in stride(from: 0, to: p.n, by: imagesPerChunk) {
-            let images = first..<min(p.n, first + imagesPerChunk)
-            let tiles = images.count * tilesPerImage
+            let places = tilePlaces(images: first..<min(p.n, first + imagesPerChunk))
+            let tiles = places.count
             WinogradConvolution.split(p.c) { channels in
-                let work = Workspace(tilesWide: tilesWide)
+                let work = Workspace()
                 defer { work.release() }
                 for channel in channels {
-                    for (slot, image) in images.enumerated() {
-                        transformInput(x + (image * p.c + channel) * p.h * p.w,
-                                       into: input + channel * tiles + slot * tilesPerImage, positionStride: p.c * tiles, work)
+                    for firstTile in stride(from: 0, to: tiles, by: 8) {
+                        transformInput(x, channel: channel, places[firstTile..<min(tiles, firstTile + 8)],
+                                       into: input + channel * tiles + firstTile, positionStride: p.c * tiles, work)
                     }
                 }
             }
@@ -55,105 +68,109 @@ struct WinogradConvolution {
                                       beta: 0, c: products + position * p.m * tiles, ldc: tiles)
             }
             WinogradConvolution.split(p.m) { filterRange in
-                let work = Workspace(tilesWide: tilesWide)
+                let work = Workspace()
                 defer { work.release() }
                 for filter in filterRange {
-                    for (slot, image) in images.enumerated() {
-                        transformOutput(products + filter * tiles + slot * tilesPerImage, positionStride: p.m * tiles,
-                                        bias: bias?[filter] ?? 0, clampsAtZero: clampsAtZero,
-                                        into: y + (image * p.m + filter) * p.outH * p.outW, work)
+                    for firstTile in stride(from: 0, to: tiles, by: 8) {
+                        transformOutput(products + filter * tiles + firstTile, positionStride: p.m * tiles,
+                                        places[firstTile..<min(tiles, firstTile + 8)], filter: filter,
+                                        bias: bias?[filter] ?? 0, clampsAtZero: clampsAtZero, into: y, work)
                     }
                 }
             }
         }
     }
 
-    /// Per-thread scratch memory for the tile transforms.
-    struct Workspace {
-        /// 6 input rows of one tile row, zero-padded, wide enough for whole groups of 8 tiles (floats).
-        let strip: UnsafeMutablePointer<Float>
-        let stripWidth: Int
-        /// One group of 8 tiles: 36 positions, 36 intermediate values, 16 output values.
-        let tile, scratch, outputTile: UnsafeMutablePointer<Winograd.Lanes>
-        /// One output row of 8 tiles (32 floats).
-        let row: UnsafeMutablePointer<Float>
+    /// Where one tile lies: its image, and its top-left output pixel (row, column).
+    struct TilePlace {
+        var image, row, column: Int
+    }
 
-        init(tilesWide: Int) {
-            stripWidth = (tilesWide + 7) / 8 * 8 * Winograd.outputTile + 2
-            strip = .allocate(capacity: Winograd.inputTile * stripWidth)
+    /// The tiles of `images`, image by image, row by row: tile t of a chunk is column t of V and P.
+    private func tilePlaces(images: Range<Int>) -> [TilePlace] {
+        let side = Winograd.outputTile
+        return images.flatMap { image in
+            (0..<tilesPerImage).map { TilePlace(image: image, row: $0 / tilesWide * side, column: $0 % tilesWide * side) }
+        }
+    }
+
+    /// Per-thread scratch memory for the tile transforms: one group of 8 tiles (36 positions),
+    /// 36 intermediate values and 16 output values, each 8 lanes.
+    struct Workspace {
+        let tile, scratch, outputTile: UnsafeMutablePointer<Winograd.Lanes>
+
+        init() {
             tile = .allocate(capacity: 2 * Winograd.positions + 16)
             scratch = tile + Winograd.positions
             outputTile = scratch + Winograd.positions
-            row = .allocate(capacity: 8 * Winograd.outputTile)
         }
 
-        func release() { strip.deallocate(); tile.deallocate(); row.deallocate() }
+        func release() { tile.deallocate() }
     }
 
-    /// Transforms every tile of one input channel `plane` ([H, W]); tile t's position ξ goes to
-    /// `v[ξ · positionStride + t]`.
-    private func transformInput(_ plane: UnsafePointer<Float>, into v: UnsafeMutablePointer<Float>, positionStride: Int, _ work: Workspace) {
-        let p = plan, (top, left) = (p.pads[0], p.pads[1]), width = work.stripWidth
-        for tileRow in 0..<tilesHigh {
-            for r in 0..<Winograd.inputTile {
-                let ih = tileRow * Winograd.outputTile + r - top
-                let dst = work.strip + r * width
-                guard ih >= 0, ih < p.h else { dst.update(repeating: 0, count: width); continue }
-                let start = min(left, width), copied = max(0, min(p.w, width - left))
-                dst.update(repeating: 0, count: start)
-                (dst + start).update(from: plane + ih * p.w, count: copied)
-                if start + copied < width { (dst + start + copied).update(repeating: 0, count: width - start - copied) }
-            }
-            for firstTile in stride(from: 0, to: tilesWide, by: 8) {
+    /// Transforms up to 8 tiles (`places`, one per lane) of one input channel; tile t's position ξ
+    /// goes to `v[ξ · positionStride + t]`. Padding reads as zero.
+    private func transformInput(_ x: UnsafePointer<Float>, channel: Int, _ places: ArraySlice<TilePlace>,
+                                into v: UnsafeMutablePointer<Float>, positionStride: Int, _ work: Workspace) {
+        let p = plan, lanesOfTile = UnsafeMutableRawPointer(work.tile)
+        func put(_ value: Float, _ position: Int, _ lane: Int) {
+            lanesOfTile.storeBytes(of: value, toByteOffset: (position * 8 + lane) * 4, as: Float.self)
+        }
+        for (lane, place) in places.enumerated() {
+            let plane = x + (place.image * p.c + channel) * p.h * p.w
+            let (top, left) = (place.row - p.pads[0], place.column - p.pads[1])
+            if top >= 0, left >= 0, top + 6 <= p.h, left + 6 <= p.w {
                 for i in 0..<6 {
-                    for j in 0..<6 {
-                        let s = work.strip + i * width + firstTile * Winograd.outputTile + j
-                        work.tile[i * 6 + j] = Winograd.Lanes(s[0], s[4], s[8], s[12], s[16], s[20], s[24], s[28])
-                    }
+                    let row = plane + (top + i) * p.w + left
+                    for j in 0..<6 { put(row[j], i * 6 + j, lane) }
                 }
-                Winograd.transformInput(work.tile, scratch: work.scratch)
-                let lanes = min(8, tilesWide - firstTile), target = v + tileRow * tilesWide + firstTile
-                for position in 0..<Winograd.positions {
-                    let out = target + position * positionStride
-                    if lanes == 8 {
-                        UnsafeMutableRawPointer(out).storeBytes(of: work.tile[position], as: Winograd.Lanes.self)
-                    } else {
-                        for lane in 0..<lanes { out[lane] = work.tile[position][lane] }
+            } else {
+                for i in 0..<6 {
+                    let ih = top + i
+                    for j in 0..<6 {
+                        let iw = left + j
+                        put(ih >= 0 && ih < p.h && iw >= 0 && iw < p.w ? plane[ih * p.w + iw] : 0, i * 6 + j, lane)
                     }
                 }
             }
         }
+        for lane in places.count..<8 {
+            for position in 0..<Winograd.positions { put(0, position, lane) }
+        }
+        Winograd.transformInput(work.tile, scratch: work.scratch)
+        for position in 0..<Winograd.positions {
+            let out = v + position * positionStride
+            if places.count == 8 {
+                UnsafeMutableRawPointer(out).storeBytes(of: work.tile[position], as: Winograd.Lanes.self)
+            } else {
+                for lane in 0..<places.count { out[lane] = lanesOfTile.load(fromByteOffset: (position * 8 + lane) * 4, as: Float.self) }
+            }
+        }
     }
 
-    /// Transforms one filter's products back into its output plane ([outH, outW]); tile t's
-    /// position ξ is `products[ξ · positionStride + t]`.
-    private func transformOutput(_ products: UnsafePointer<Float>, positionStride: Int, bias: Float, clampsAtZero: Bool,
-                                 into plane: UnsafeMutablePointer<Float>, _ work: Workspace) {
-        let p = plan, side = Winograd.outputTile
-        for tileRow in 0..<tilesHigh {
-            for firstTile in stride(from: 0, to: tilesWide, by: 8) {
-                let lanes = min(8, tilesWide - firstTile), source = products + tileRow * tilesWide + firstTile
-                for position in 0..<Winograd.positions {
-                    let m = source + position * positionStride
-                    if lanes == 8 {
-                        work.tile[position] = UnsafeRawPointer(m).loadUnaligned(as: Winograd.Lanes.self)
-                    } else {
-                        var values = Winograd.Lanes()
-                        for lane in 0..<lanes { values[lane] = m[lane] }
-                        work.tile[position] = values
-                    }
-                }
-                Winograd.transformOutput(work.tile, scratch: work.scratch, work.outputTile)
-                let columns = min(lanes * side, p.outW - firstTile * side)
-                for i in 0..<side {
-                    let oh = tileRow * side + i
-                    guard oh < p.outH else { break }
-                    for j in 0..<side {
-                        var value = work.outputTile[i * side + j] + bias
-                        if clampsAtZero { value = pointwiseMax(value, .zero) }
-                        for lane in 0..<8 { work.row[lane * side + j] = value[lane] }
-                    }
-                    (plane + oh * p.outW + firstTile * side).update(from: work.row, count: columns)
+    /// Transforms one filter's products for up to 8 tiles (`places`) back into its output planes
+    /// of `y`; tile t's position ξ is `products[ξ · positionStride + t]`.
+    private func transformOutput(_ products: UnsafePointer<Float>, positionStride: Int, _ places: ArraySlice<TilePlace>,
+                                 filter: Int, bias: Float, clampsAtZero: Bool, into y: UnsafeMutablePointer<Float>, _ work: Workspace) {
+        let p = plan, side = Winograd.outputTile, floor = clampsAtZero ? 0 : -Float.infinity
+        for position in 0..<Winograd.positions {
+            let m = products + position * positionStride
+            if places.count == 8 {
+                work.tile[position] = UnsafeRawPointer(m).loadUnaligned(as: Winograd.Lanes.self)
+            } else {
+                let lanes = UnsafeMutableRawPointer(work.tile + position)
+                for lane in 0..<8 { lanes.storeBytes(of: lane < places.count ? m[lane] : 0, toByteOffset: lane * 4, as: Float.self) }
+            }
+        }
+        Winograd.transformOutput(work.tile, scratch: work.scratch, work.outputTile)
+        let lanesOfTile = UnsafeRawPointer(work.outputTile)
+        for (lane, place) in places.enumerated() {
+            let plane = y + (place.image * p.m + filter) * p.outH * p.outW
+            let (rows, columns) = (min(side, p.outH - place.row), min(side, p.outW - place.column))
+            for i in 0..<rows {
+                let row = plane + (place.row + i) * p.outW + place.column
+                for j in 0..<columns {
+                    row[j] = max(lanesOfTile.load(fromByteOffset: ((i * side + j) * 8 + lane) * 4, as: Float.self) + bias, floor)
                 }
             }
         }
