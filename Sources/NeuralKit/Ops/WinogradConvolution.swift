@@ -20,10 +20,11 @@ struct WinogradConvolution {
 
     /// Fewest tiles per product for which F(4×4, 3×3) beats im2col + sgemm. Each of the 36
     /// products packs its filters × channels block of U again, so with few tiles that packing
-    /// (4× the weight's size per product) outweighs the multiplications saved. Measured on
-    /// ResNet-18 at 1 thread: a 7×7 map at batch 1 (4 tiles) and a 14×14 map at batch 1
-    /// (16 tiles) are faster with im2col; a 7×7 map at batch 8 (32 tiles) is faster this way.
-    static let minimumTilesPerProduct = 20
+    /// (4× the weight's size per product) outweighs the multiplications saved. Measured on the
+    /// ResNet-18, ResNet-50, GoogLeNet and AlexNet shapes of bench/neural at 1 thread: a 7×7 map
+    /// at batch 1 (4 tiles) is faster with im2col; a 13×13 or 14×14 map at batch 1 (16 tiles)
+    /// and a 7×7 map at batch 8 (32 tiles) are faster this way.
+    static let minimumTilesPerProduct = 16
 
     init(_ plan: Conv.Plan) {
         self.plan = plan
