@@ -107,8 +107,12 @@ struct Conv: Operator {
         return [y]
     }
 
-    /// Most column-matrix elements one product of several images may use (128 MiB of floats).
-    static let columnBudget = 32 << 20
+    /// Most column-matrix elements one product of several images may use (16 MiB of floats).
+    /// With 128 MiB, AlexNet's 5×5 layer at batch 8 (a 1600 × 5832 column matrix, 37 MB) made
+    /// the whole AlexNet-shaped graph of bench/neural 12 % slower at 1 thread: a block that large
+    /// is mapped afresh on every call (9 100 page faults per run); within glibc's heap blocks
+    /// (`TensorMemory`) it is reused, with no page faults after the first run.
+    static let columnBudget = 4 << 20
     /// Output pixels per image below which several images share one product (a 28×28 map has 784).
     static let fewPixels = 1024
 
