@@ -1,7 +1,8 @@
 /// 2-D convolution (ONNX Conv): input X [N, C, H, W], weight W [M, C/group, kH, kW], optional
 /// bias B [M]; output [N, M, outH, outW]. Grouped and depthwise convolution, strides, pads,
-/// dilations and auto_pad. Runs as im2col + sgemm; a 3×3 kernel with unit stride runs as
-/// Winograd F(4×4, 3×3) (`WinogradConvolution`), a 1×1 kernel with unit stride and no padding
+/// dilations and auto_pad. Runs as im2col + sgemm; a 3×3 kernel with unit stride, enough
+/// channels and enough output tiles runs as Winograd F(4×4, 3×3) (`WinogradConvolution`,
+/// `Conv.runsWinograd`), a 1×1 kernel with unit stride and no padding
 /// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias (and a fused
 /// Relu) are added in one pass over each image's output after its products.
 struct Conv: Operator {

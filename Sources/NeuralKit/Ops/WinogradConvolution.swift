@@ -1,10 +1,10 @@
 import Dispatch
 
 /// A 3×3, stride-1, undilated, ungrouped convolution by Winograd's F(4×4, 3×3) (`Winograd`):
-/// each image's input is cut into 6×6 tiles 4 px apart, the tiles are transformed, 36 sgemm
-/// products (filters × channels · channels × tiles) replace the 144 multiplications per 4×4
-/// output tile of im2col + sgemm with 36, and the products are transformed back into output
-/// tiles, with the bias and a fused Relu applied as they are written.
+/// each image's input is cut into 6×6 tiles 4 px apart and the tiles are transformed; 36 sgemm
+/// products (filters × channels · channels × tiles) then do 36 multiplications per 4×4 output
+/// tile and channel pair where im2col + sgemm does 144; the products are transformed back into
+/// output tiles, with the bias and a fused Relu applied as they are written.
 ///
 /// Workspace layout (T = tiles of the images in one chunk): transformed input V [36, C, T],
 /// products P [36, M, T], transformed filters U [36, M, C] (`Winograd.transformFilters`).
