@@ -76,6 +76,7 @@ extension Network {
             foldBatchNormalisations(keeping: unfolded)
             fuseConvRelus(keeping: unfolded)
         }
+        prepareWinogradFilters()
     }
 }
 

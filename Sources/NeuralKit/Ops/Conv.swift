@@ -1,6 +1,8 @@
 /// 2-D convolution (ONNX Conv): input X [N, C, H, W], weight W [M, C/group, kH, kW], optional
 /// bias B [M]; output [N, M, outH, outW]. Grouped and depthwise convolution, strides, pads,
-/// dilations and auto_pad. Runs as im2col + sgemm; a 1×1 kernel with unit stride and no padding
+/// dilations and auto_pad. Runs as im2col + sgemm; a 3×3 kernel with unit stride, enough
+/// channels and enough output tiles runs as Winograd F(4×4, 3×3) (`WinogradConvolution`,
+/// `Conv.runsWinograd`), a 1×1 kernel with unit stride and no padding
 /// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias (and a fused
 /// Relu) are added in one pass over each image's output after its products.
 struct Conv: Operator {
@@ -11,6 +13,9 @@ struct Conv: Operator {
     /// Whether the output is clamped at zero as it is written: a following Relu fused in by the
     /// importer (`Network.fuseConvRelus`), never set from ONNX attributes.
     var clampsAtZero = false
+    /// The weight transformed for Winograd F(4×4, 3×3) when the model was loaded
+    /// (`Network.prepareWinogradFilters`).
+    var keptWinogradFilters: WinogradFilters?
 
     init(_ attributes: Attributes) throws {
         try attributes.allow(["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"])
@@ -63,12 +68,22 @@ struct Conv: Operator {
     func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
         let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
         let p = try plan(x, weight, bias)
+        let winograd = runsWinograd(weightShape: weight.shape) && WinogradConvolution(p).pays ? winogradFilters(for: weight) : nil
         // Every path writes each output element once (no zeroing first); the bias and a fused
         // Relu are applied in one pass over each image's output.
         let y = Tensor(shape: [p.n, p.m, p.outH, p.outW]) { out in
             x.data.withUnsafeBufferPointer { xb in
                 weight.data.withUnsafeBufferPointer { wb in
                     let (x, weight, out) = (xb.baseAddress!, wb.baseAddress!, out.baseAddress!)
+                    if let winograd {
+                        winograd.transformed.withUnsafeBufferPointer { filters in
+                            (bias?.data ?? []).withUnsafeBufferPointer { biasValues in
+                                WinogradConvolution(p).run(x, filters: filters.baseAddress!, bias: bias == nil ? nil : biasValues.baseAddress,
+                                                           clampsAtZero: clampsAtZero, out)
+                            }
+                        }
+                        return
+                    }
                     if p.isDepthwise {
                         depthwise(x, weight, p, out)
                         finish(out, images: 0..<p.n, p, bias: bias)
@@ -93,8 +108,12 @@ struct Conv: Operator {
         return [y]
     }
 
-    /// Most column-matrix elements one product of several images may use (128 MiB of floats).
-    static let columnBudget = 32 << 20
+    /// Most column-matrix elements one product of several images may use (16 MiB of floats).
+    /// With 128 MiB, AlexNet's 5×5 layer at batch 8 (a 1600 × 5832 column matrix, 37 MB) made
+    /// the whole AlexNet-shaped graph of bench/neural 12 % slower at 1 thread: a block that large
+    /// is mapped afresh on every call (9 100 page faults per run); within glibc's heap blocks
+    /// (`TensorMemory`) it is reused, with no page faults after the first run.
+    static let columnBudget = 4 << 20
     /// Output pixels per image below which several images share one product (a 28×28 map has 784).
     static let fewPixels = 1024
 
@@ -199,7 +218,8 @@ struct Conv: Operator {
     }
 
     /// dX = fold(Wᵀ·dY), dW = dY·colᵀ, dB = Σ dY over images and pixels; with a fused Relu, dY is
-    /// first zeroed where the output is not positive.
+    /// first zeroed where the output is not positive. This runs through im2col whichever path the
+    /// forward took: a Winograd forward computes the same convolution, so it has the same gradients.
     func backward(_ inputs: [Tensor?], outputs: [Tensor], outputGradients: [Tensor]) throws -> [Tensor?] {
         let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
         let p = try plan(x, weight, bias)

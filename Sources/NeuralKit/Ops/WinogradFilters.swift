@@ -1,0 +1,57 @@
+/// A Conv weight transformed for Winograd's F(4×4, 3×3) (`Winograd.transformFilters`), kept on
+/// the op so that the transform is done once, when the model is loaded, not on every run.
+struct WinogradFilters: Sendable {
+    /// The weight these filters were transformed from. Holding it keeps its storage alive, so an
+    /// input whose storage is this very buffer holds these very values (a changed copy of a
+    /// weight always gets storage of its own).
+    let source: [Float]
+    /// U [36, M, C].
+    let transformed: [Float]
+
+    init(_ weight: Tensor) {
+        source = weight.data
+        transformed = weight.data.withUnsafeBufferPointer {
+            Winograd.transformFilters($0.baseAddress!, filters: weight.shape[0], channels: weight.shape[1])
+        }
+    }
+
+    /// Whether `weight` is the tensor these filters were made from (the same storage).
+    func belong(to weight: Tensor) -> Bool {
+        source.count == weight.count && source.withUnsafeBufferPointer { a in
+            weight.data.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        }
+    }
+}
+
+extension Conv {
+    /// Fewest input and output channels for which Winograd's transforms cost less than they save
+    /// (a network's first layer, with 3 channels, stays with im2col).
+    static let winogradMinimumChannels = 8
+
+    /// Whether a convolution with a weight of this shape ([M, C/group, kH, kW]) runs as
+    /// Winograd F(4×4, 3×3): a 3×3 kernel, stride 1, no dilation, one group, enough channels.
+    func runsWinograd(weightShape w: [Int]) -> Bool {
+        group == 1 && w.count == 4 && w[2] == 3 && w[3] == 3 && window.strides == (1, 1) && window.dilations == (1, 1)
+            && w[0] >= Conv.winogradMinimumChannels && w[1] >= Conv.winogradMinimumChannels
+    }
+
+    /// The transformed filters for `weight`: the ones kept on the op when they belong to it,
+    /// otherwise transformed now.
+    func winogradFilters(for weight: Tensor) -> WinogradFilters {
+        if let kept = keptWinogradFilters, kept.belong(to: weight) { return kept }
+        return WinogradFilters(weight)
+    }
+}
+
+extension Network {
+    /// Transforms, once, the weight of every Conv that runs as Winograd F(4×4, 3×3) and whose
+    /// weight is a fixed initialiser, and keeps the result on the op.
+    mutating func prepareWinogradFilters() {
+        for (index, node) in nodes.enumerated() {
+            guard var conv = node.op as? Conv, node.inputs.count >= 2, let weight = initializers[node.inputs[1]],
+                  conv.runsWinograd(weightShape: weight.shape) else { continue }
+            conv.keptWinogradFilters = WinogradFilters(weight)
+            nodes[index].op = conv
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Testing
+@testable import NeuralKit
+
+/// Winograd F(4×4, 3×3): the written-out transforms against the paper's matrices, the matrices
+/// against the definition of a correlation, and the convolution against a direct sum in Double.
+@Suite struct WinogradTests {
+    /// M · v for a matrix given as rows.
+    func times(_ matrix: [[Float]], _ v: [Double]) -> [Double] {
+        matrix.map { row in zip(row, v).reduce(0) { $0 + Double($1.0) * $1.1 } }
+    }
+
+    /// Eight pseudo-random lanes for each of `count` values, and the same values per lane.
+    func lanes(_ count: Int, seed: UInt64) -> (simd: [Winograd.Lanes], values: [[Double]]) {
+        let t = seededTensor([count, 8], seed: seed).data
+        let simd = (0..<count).map { i in Winograd.Lanes((0..<8).map { t[i * 8 + $0] }) }
+        return (simd, (0..<8).map { lane in (0..<count).map { Double(t[$0 * 8 + lane]) } })
+    }
+
+    @Test func inputAndOutputLinesAreTheMatricesRows() {
+        let (d, dValues) = lanes(6, seed: 1)
+        var r = [Winograd.Lanes](repeating: .zero, count: 6)
+        d.withUnsafeBufferPointer { Winograd.inputLine($0.baseAddress!, &r, stride: 1) }
+        var y = [Winograd.Lanes](repeating: .zero, count: 4)
+        d.withUnsafeBufferPointer { Winograd.outputLine($0.baseAddress!, stride: 1, &y, outStride: 1) }
+        for lane in 0..<8 {
+            let expectedR = times(Winograd.inputMatrix, dValues[lane]), expectedY = times(Winograd.outputMatrix, dValues[lane])
+            for i in 0..<6 { #expect(abs(Double(r[i][lane]) - expectedR[i]) <= 1e-5) }
+            for i in 0..<4 { #expect(abs(Double(y[i][lane]) - expectedY[i]) <= 1e-5) }
+        }
+    }
+
+    /// Aᵀ · [(G · g) ⊙ (Bᵀ · d)] is the correlation y_i = Σ_k d_(i+k) · g_k of 6 inputs with a
+    /// 3-tap filter (the 1-D F(4, 3) whose nesting gives F(4×4, 3×3)): this checks the matrices.
+    @Test func matricesComputeACorrelation() {
+        let d = seededTensor([6], seed: 2).data.map(Double.init), g = seededTensor([3], seed: 3).data.map(Double.init)
+        let product = zip(times(Winograd.filterMatrix, g), times(Winograd.inputMatrix, d)).map { $0 * $1 }
+        let y = times(Winograd.outputMatrix, product)
+        for i in 0..<4 {
+            let direct = (0..<3).reduce(0.0) { $0 + d[i + $1] * g[$1] }
+            #expect(abs(y[i] - direct) <= 1e-6)
+        }
+    }
+
+    /// Whether `op` takes the Winograd path for this input and weight.
+    func runsWinograd(_ op: Conv, _ x: Tensor, _ weight: Tensor) throws -> Bool {
+        let plan = try op.plan(x, weight, nil)
+        return op.runsWinograd(weightShape: weight.shape) && WinogradConvolution(plan).pays
+    }
+
+    /// A 2-D convolution ([N, C, H, W] ⊛ [M, C, 3, 3], stride 1) summed directly in Double, and
+    /// the sum of |w·x| of each output's terms (the scale of float32 rounding in that output).
+    func direct(_ x: Tensor, _ w: Tensor, _ bias: Tensor?, pads: [Int], outH: Int, outW: Int) -> (y: [Double], scale: [Double]) {
+        let (n, c, h, width, m) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3], w.shape[0])
+        var y = [Double](), scale = [Double]()
+        for image in 0..<n {
+            for filter in 0..<m {
+                for oh in 0..<outH {
+                    for ow in 0..<outW {
+                        var sum = Double(bias?.data[filter] ?? 0), magnitude = abs(sum)
+                        for channel in 0..<c {
+                            for ki in 0..<3 {
+                                for kj in 0..<3 {
+                                    let ih = oh - pads[0] + ki, iw = ow - pads[1] + kj
+                                    guard ih >= 0, ih < h, iw >= 0, iw < width else { continue }
+                                    let term = Double(x.data[((image * c + channel) * h + ih) * width + iw])
+                                        * Double(w.data[((filter * c + channel) * 3 + ki) * 3 + kj])
+                                    sum += term
+                                    magnitude += abs(term)
+                                }
+                            }
+                        }
+                        y.append(sum)
+                        scale.append(magnitude)
+                    }
+                }
+            }
+        }
+        return (y, scale)
+    }
+
+    /// Shapes: batch, channels in, filters, height, width, pads (top, left, bottom, right). Odd
+    /// and even sizes, maps whose last tiles overhang, groups of 8 tiles that span tile rows and
+    /// images, asymmetric and absent padding, batch above 1; each with enough tiles to run this way.
+    static let shapes: [(Int, Int, Int, Int, Int, [Int])] = [
+        (1, 8, 8, 17, 21, [1, 1, 1, 1]),
+        (4, 16, 24, 7, 9, [1, 1, 1, 1]),
+        (3, 9, 13, 13, 14, [0, 0, 0, 0]),
+        (1, 12, 8, 37, 35, [1, 1, 1, 1]),
+        (2, 8, 10, 14, 41, [0, 2, 1, 0]),
+    ]
+
+    /// Every output within 1e-5 of the sum of |w·x| over its terms. That sum is the scale of
+    /// float32 rounding in any order of summation (im2col's error is a few 2⁻²⁴ ≈ 6e-8 of it).
+    /// Winograd's transforms scale the terms by Bᵀ's and Aᵀ's coefficients (rows summing to up
+    /// to 10 and 19 in absolute value, per dimension) before they cancel, so F(4×4, 3×3) loses
+    /// a few more bits: measured up to 1.6e-6 (about 27 · 2⁻²⁴) on these shapes. 1e-5 leaves room
+    /// for other CPUs' kernels, while a wrong transform, tile or padding gives errors of order 1.
+    static let tolerance = 1e-5
+
+    @Test(arguments: 0..<shapes.count)
+    func matchesDirectConvolution(_ index: Int) throws {
+        let (n, c, m, h, w, pads) = WinogradTests.shapes[index]
+        let op = try Conv(Attributes(["pads": .ints(pads)]))
+        let x = seededTensor([n, c, h, w], seed: 10 + UInt64(index)), weight = seededTensor([m, c, 3, 3], seed: 20 + UInt64(index))
+        let bias = index % 2 == 0 ? seededTensor([m], seed: 30) : nil
+        #expect(try runsWinograd(op, x, weight))
+        let y = try op.forward([x, weight, bias])[0]
+        let (outH, outW) = (h + pads[0] + pads[2] - 2, w + pads[1] + pads[3] - 2)
+        #expect(y.shape == [n, m, outH, outW])
+        let reference = direct(x, weight, bias, pads: pads, outH: outH, outW: outW)
+        let worst = zip(y.data, zip(reference.y, reference.scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? .infinity
+        #expect(worst <= WinogradTests.tolerance, "largest error relative to Σ|w·x|: \(worst)")
+    }
+
+    @Test func fusedReluClampsTheWinogradOutput() throws {
+        var op = try Conv(Attributes(["pads": .ints([1, 1, 1, 1])]))
+        let inputs: [Tensor?] = [seededTensor([2, 8, 14, 14], seed: 4), seededTensor([8, 8, 3, 3], seed: 5), seededTensor([8], seed: 6)]
+        #expect(try runsWinograd(op, inputs[0]!, inputs[1]!))
+        let plain = try op.forward(inputs)[0]
+        op.clampsAtZero = true
+        #expect(try op.forward(inputs)[0].data == plain.data.map { max($0, 0) })
+        #expect(plain.data.contains { $0 < 0 } && plain.data.contains { $0 > 0 })
+    }
+
+    /// Filters kept on the op are used for the weight they came from, and ignored for another
+    /// weight (a changed copy), whose own transform gives its own output.
+    @Test func keptFiltersBelongToTheirWeightOnly() throws {
+        var op = try Conv(Attributes(["pads": .ints([1, 1, 1, 1])]))
+        let x = seededTensor([1, 8, 20, 20], seed: 7), weight = seededTensor([8, 8, 3, 3], seed: 8)
+        #expect(try runsWinograd(op, x, weight))
+        op.keptWinogradFilters = WinogradFilters(weight)
+        let fresh = try Conv(Attributes(["pads": .ints([1, 1, 1, 1])]))
+        #expect(try op.forward([x, weight])[0] == fresh.forward([x, weight])[0])
+        var changed = weight
+        changed.data[0] += 1
+        #expect(op.keptWinogradFilters!.belong(to: weight) && !op.keptWinogradFilters!.belong(to: changed))
+        #expect(try op.forward([x, changed])[0] == fresh.forward([x, changed])[0])
+    }
+
+    /// The im2col backward is the gradient of the Winograd forward (finite differences of it).
+    @Test func backwardMatchesFiniteDifferencesOfTheWinogradForward() throws {
+        let op = try Conv(Attributes(["pads": .ints([1, 0, 1, 2])]))
+        let x = seededTensor([3, 8, 9, 10], seed: 11), weight = seededTensor([8, 8, 3, 3], seed: 9)
+        #expect(try runsWinograd(op, x, weight))
+        let inputs: [Tensor?] = [x, weight, seededTensor([8], seed: 12)]
+        #expect(try GradientTests().gradientError(op, inputs, check: [0, 1, 2]) <= GradientTests().tolerance)
+    }
+
+    @Test func loadingKeepsTransformedFiltersOnSuitableConvs() throws {
+        let network = try Network.load(onnx: Fixtures.url("net_residual_block.onnx"))
+        for node in network.nodes {
+            guard let conv = node.op as? Conv, let weight = network.initializers[node.inputs[1]] else { continue }
+            #expect((conv.keptWinogradFilters != nil) == conv.runsWinograd(weightShape: weight.shape), "\(node.name)")
+        }
+    }
+}
