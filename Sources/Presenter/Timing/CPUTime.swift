@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Read from the CPU-time clocks (`clock_gettime`), which include the running thread's current slice
 /// to the nanosecond. `getrusage` would not do here: for a thread that is running it lags by up to a
-/// scheduler tick, so the last-millisecond spin of a flip wait would be counted after the wait
-/// instead of in it.
+/// scheduler tick, so the spin at the end of a flip wait would be counted after the wait instead
+/// of in it.
 enum CPUTime {
     /// By the calling thread only (the frame loop's own work, without the database writer's thread).
     static func thread() -> Double { seconds(CLOCK_THREAD_CPUTIME_ID) }

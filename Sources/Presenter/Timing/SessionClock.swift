@@ -24,21 +24,25 @@ public final class SessionClock {
         }
     }
 
-    /// Waits until `time` (s): sleeps on a monotonic clock, jumps on a virtual one.
+    /// How long before the moment a monotonic wait stops sleeping and spins (s): the sleep can wake
+    /// tens of µs late (timer slack, scheduling), which the spin absorbs, and a longer spin would
+    /// only burn CPU that the renderer's threads need.
+    static let spinMargin = 0.0002
+
+    /// Waits until `time` (s): sleeps on a monotonic clock to `spinMargin` before it (an absolute
+    /// deadline, so nothing drifts) and spins the rest; jumps on a virtual one.
     public func wait(until time: Double) {
         switch kind {
         case .virtual:
             virtualNow = max(virtualNow, time)
         case .monotonic:
-            // Sleep to ~1 ms before, then spin: nanosleep alone overshoots by up to a scheduler tick.
-            while true {
-                let remaining = time - now()
-                if remaining <= 0 { return }
-                if remaining > 0.002 {
-                    var ts = timespec(tv_sec: 0, tv_nsec: Int((remaining - 0.001) * 1e9))
-                    nanosleep(&ts, nil)
-                }
+            let wakeUp = origin + time - Self.spinMargin
+            if wakeUp > Self.monotonicSeconds() {
+                let whole = wakeUp.rounded(.down)
+                var deadline = timespec(tv_sec: Int(whole), tv_nsec: Int((wakeUp - whole) * 1e9))
+                while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nil) == EINTR {}
             }
+            while now() < time {}
         }
     }
 
