@@ -6,13 +6,15 @@
    alternate), the fixation letter and the countdown as SDL_ttf textures in the same font and point
    sizes, each blit with its colour and alpha modulation set as SDLDisplay sets them.
    Without PACE_HZ it goes as fast as it can; with it, each present waits for its slot on a PACE_HZ
-   grid, as stimgen's pacer does.
+   grid and a late one moves on to the next slot, as stimgen's pacer does.
    Prints the renderer (SDL_GetRendererInfo name and flags), then frames, CPU time per frame (ms; the
-   main thread, and the whole process) and the wall-clock frame interval (ms).
+   main thread, and the whole process), the mean and worst interval between presents (ms) and, paced,
+   the frames dropped (interval over 1.5 periods, as stimgen counts them).
    Usage: bare_loop WIDTH HEIGHT FRAMES [PACE_HZ [LETTER_PT COUNTDOWN_PT]] */
 #define _GNU_SOURCE
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +23,9 @@
 /* The font stimgen draws text with (SDLDisplay.fontPath). */
 static const char *font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
-/* CPU time (user + system) of the process or the calling thread (s), read as stimgen reads it. */
-static double cpu_seconds(clockid_t clock) {
+/* Seconds on `clock`: CPU time (user + system) of the process or the calling thread, read as
+   stimgen reads it, or the monotonic clock. */
+static double seconds(clockid_t clock) {
     struct timespec t;
     clock_gettime(clock, &t);
     return t.tv_sec + t.tv_nsec * 1e-9;
@@ -99,9 +102,10 @@ int main(int argc, char **argv) {
     SDL_Rect letter_rect = { w / 2 - lw / 2, h / 2 - lh / 2, lw, lh };
     SDL_Rect count_rect = { w / 2 - cw / 2, h - h / 20 - ch / 2, cw, ch };
 
-    struct timespec start; clock_gettime(CLOCK_MONOTONIC, &start);
-    double c0 = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID), ct0 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
-    Uint64 t0 = SDL_GetPerformanceCounter();
+    double c0 = seconds(CLOCK_PROCESS_CPUTIME_ID), ct0 = seconds(CLOCK_THREAD_CPUTIME_ID);
+    double t0 = seconds(CLOCK_MONOTONIC), period = pace > 0 ? 1 / pace : 0;   /* s */
+    double planned = t0, last_flip = -1, worst = 0;   /* s */
+    int dropped = 0;
     int per_adapter = pace > 0 ? (int)(10 * pace) : 600;   /* frames per adapter: 10 s when paced */
     for (int f = 0; f < frames; f++) {
         SDL_Event e; while (SDL_PollEvent(&e)) {}
@@ -111,19 +115,25 @@ int main(int argc, char **argv) {
         draw(r, letter, &letter_rect);
         draw(r, count, &count_rect);
         if (pace > 0) {
-            double due = (f + 1) / pace;   /* s after start: this frame's slot */
-            struct timespec at = start;
-            at.tv_sec += (time_t)due;
-            at.tv_nsec += (long)((due - (double)(time_t)due) * 1e9);
-            if (at.tv_nsec >= 1000000000L) { at.tv_sec += 1; at.tv_nsec -= 1000000000L; }
-            clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL);
+            struct timespec at = { (time_t)planned, (long)((planned - (double)(time_t)planned) * 1e9) };
+            while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL) == EINTR) {}
         }
         SDL_RenderPresent(r);
+        double flip = seconds(CLOCK_MONOTONIC);
+        if (last_flip >= 0) {
+            double interval = flip - last_flip;
+            if (interval > worst) worst = interval;
+            if (pace > 0 && interval > 1.5 * period) dropped++;
+        }
+        last_flip = flip;
+        /* stimgen's real-time pacer: stay on the grid; a late flip moves on to the next slot. */
+        planned += period;
+        while (pace > 0 && planned <= flip) planned += period;
     }
-    double cpu = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0, thread = cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - ct0;
-    double wall = (double)(SDL_GetPerformanceCounter() - t0) / SDL_GetPerformanceFrequency();
-    printf("bare%s: %d frames, main thread %.3f ms CPU/frame (process %.3f ms), interval %.3f ms\n",
-           pace > 0 ? " (paced)" : "", frames, thread * 1000 / frames, cpu * 1000 / frames, wall * 1000 / frames);
+    double cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - c0, thread = seconds(CLOCK_THREAD_CPUTIME_ID) - ct0;
+    double wall = seconds(CLOCK_MONOTONIC) - t0;
+    printf("bare%s: %d frames, main thread %.3f ms CPU/frame (process %.3f ms), mean interval %.3f ms, worst %.2f ms, %d dropped (> 1.5 periods)\n",
+           pace > 0 ? " (paced)" : "", frames, thread * 1000 / frames, cpu * 1000 / frames, wall * 1000 / frames, worst * 1000, dropped);
     TTF_Quit();
     SDL_Quit();
     return 0;
