@@ -24,10 +24,12 @@ public final class SessionClock {
         }
     }
 
-    /// How long before the moment a monotonic wait stops sleeping and spins (s): the sleep can wake
-    /// tens of µs late (timer slack, scheduling), which the spin absorbs, and a longer spin would
-    /// only burn CPU that the renderer's threads need.
-    static let spinMargin = 0.0002
+    /// How long before the moment a monotonic wait stops sleeping and spins (s). The sleep can wake
+    /// late: by the timer slack, and on a busy machine by the wait for a free core (e.g. while the
+    /// session writer's thread commits); the spin absorbs that. With 0.2 ms instead, the frames
+    /// flipped right after a commit were dropped about four times as often on a loaded machine
+    /// (bench/RESULTS.md, Presenter).
+    static let spinMargin = 0.001
 
     /// Waits until `time` (s): sleeps on a monotonic clock to `spinMargin` before it (an absolute
     /// deadline, so nothing drifts) and spins the rest; jumps on a virtual one.
