@@ -93,18 +93,7 @@ import Testing
             let (process, out, _) = try StimgenProcess.start(w.runArguments(["--simulate", "--verbose"]))
             // Kill -9 after a random number of committed responses (1…8) and a random extra 0…30 ms.
             let killAfter = Int.random(in: 1...8, using: &generator)
-            var committed: [Int64] = []
-            var buffer = ""
-            while committed.count < killAfter {
-                let data = out.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                buffer += String(decoding: data, as: UTF8.self)
-                while let newline = buffer.firstIndex(of: "\n") {
-                    let line = String(buffer[..<newline])
-                    buffer.removeSubrange(...newline)
-                    if line.hasPrefix("committed response "), let id = Int64(line.split(separator: " ")[2]) { committed.append(id) }
-                }
-            }
+            let committed = StimgenProcess.awaitCommittedResponses(out, count: killAfter)
             usleep(UInt32.random(in: 0...30_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

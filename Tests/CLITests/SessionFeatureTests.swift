@@ -51,6 +51,9 @@ import Testing
         try "at 0.3 escape\n0.1 a\n".write(to: script, atomically: true, encoding: .utf8)
         let paced = try StimgenProcess.run(w.runArguments(["--script", script.path, "--pace-refresh", "60"]))
         #expect(paced.status == 0, "\(paced.err)")
+        // The summary names the renderer SDL gave with its flags: headless is the offscreen driver's software renderer.
+        #expect(paced.out.contains("(renderer software (SOFTWARE"), "\(paced.out)")
+        #expect(paced.out.contains("), video driver offscreen)"), "\(paced.out)")
         try DatabaseQueue(path: w.database.path).read { db throws in
             let session = try #require(try Row.fetchOne(db, sql: "SELECT notes, measured_refresh_hz FROM sessions"))
             #expect((session["notes"] as String?)?.contains("paced in real time at 60.0 Hz (--pace-refresh)") == true)

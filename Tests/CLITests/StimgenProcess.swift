@@ -26,6 +26,24 @@ enum StimgenProcess {
         return (process, out, err)
     }
 
+    /// Reads a `--verbose` run's stdout until it has announced `count` committed responses (or ended);
+    /// returns the row ids announced.
+    static func awaitCommittedResponses(_ out: Pipe, count: Int) -> [Int64] {
+        var committed: [Int64] = []
+        var buffer = ""
+        while committed.count < count {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            buffer += String(decoding: data, as: UTF8.self)
+            while let newline = buffer.firstIndex(of: "\n") {
+                let line = String(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                if line.hasPrefix("committed response "), let id = Int64(line.split(separator: " ")[2]) { committed.append(id) }
+            }
+        }
+        return committed
+    }
+
     /// Runs stimgen to the end; returns exit status, stdout and stderr.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let (process, out, err) = try start(arguments)
@@ -36,19 +54,19 @@ enum StimgenProcess {
     }
 }
 
-/// A fresh temporary folder holding the tiny test protocol.
+/// A fresh temporary folder holding a test protocol (the tiny one unless told).
 struct Workspace {
     let folder: URL
-    var protocolFile: URL { folder.appendingPathComponent("tiny.yaml") }
+    var protocolFile: URL { folder.appendingPathComponent("protocol.yaml") }
     var database: URL { folder.appendingPathComponent("sessions.sqlite") }
 
-    init() throws {
+    init(protocolYAML: String = TinyProtocol.yaml) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("stimgen-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try TinyProtocol.yaml.write(to: protocolFile, atomically: true, encoding: .utf8)
+        try protocolYAML.write(to: protocolFile, atomically: true, encoding: .utf8)
     }
 
-    /// `stimgen run` on the tiny protocol, headless at 320×180 px, with the given extra arguments.
+    /// `stimgen run` on the workspace's protocol, headless at 320×180 px, with the given extra arguments.
     func runArguments(_ extra: [String]) -> [String] {
         ["run", protocolFile.path, "--participant", "p1", "--db", database.path, "--headless", "--window", "320x180"] + extra
     }

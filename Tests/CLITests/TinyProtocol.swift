@@ -5,27 +5,35 @@ enum TinyProtocol {
     static let adaptationFrames = 180
     static let trialsPerTest = 4
 
-    static let yaml = """
-    name: tiny-session
-    title: A few seconds of adaptation between two nulling tests
-    description: End-to-end test protocol.
-    citations: ["none"]
-    viewing:
-      distance_cm: 57
-      refresh_hz: 60
-    seed: 7
-    background_linear_rgb: [0.5, 0.5, 0.5]
-    stimuli:
-      test_h:
-        name: test_h
-        description: achromatic test, horizontal
-        pattern: {type: square_grating, orientation_deg: 0, cycles_per_degree: 1.5, colour_a: white, colour_b: black}
-        aperture: {shape: circle, diameter_deg: 4}
-      test_v:
-        name: test_v
-        description: achromatic test, vertical
-        pattern: {type: square_grating, orientation_deg: 90, cycles_per_degree: 1.5, colour_a: white, colour_b: black}
-        aperture: {shape: circle, diameter_deg: 4}
+    /// A test protocol's opening fields (60 Hz, seed 7, mid-grey background) and its `stimuli:`
+    /// with the two achromatic test gratings, test_h and test_v; the caller adds stimuli and phases.
+    static func opening(name: String, title: String) -> String {
+        """
+        name: \(name)
+        title: \(title)
+        description: End-to-end test protocol.
+        citations: ["none"]
+        viewing:
+          distance_cm: 57
+          refresh_hz: 60
+        seed: 7
+        background_linear_rgb: [0.5, 0.5, 0.5]
+        stimuli:
+          test_h:
+            name: test_h
+            description: achromatic test, horizontal
+            pattern: {type: square_grating, orientation_deg: 0, cycles_per_degree: 1.5, colour_a: white, colour_b: black}
+            aperture: {shape: circle, diameter_deg: 4}
+          test_v:
+            name: test_v
+            description: achromatic test, vertical
+            pattern: {type: square_grating, orientation_deg: 90, cycles_per_degree: 1.5, colour_a: white, colour_b: black}
+            aperture: {shape: circle, diameter_deg: 4}
+
+        """
+    }
+
+    static let yaml = opening(name: "tiny-session", title: "A few seconds of adaptation between two nulling tests") + """
       adapt_r:
         name: adapt_r
         description: red adapter, horizontal

@@ -34,7 +34,7 @@ struct ExportCommandTests {
         #expect(run.stdout.contains("responses.tsv\t2 rows"))
         #expect(run.stdout.contains("frames.tsv\t3 rows"))
         for table in ["participants", "sessions", "phases", "trials", "responses", "adjustment_steps", "frames",
-                      "fixation_events", "key_events"] {
+                      "fixation_events", "key_events", "derived_colours"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(table).tsv").path))
         }
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("datapackage.json").path))

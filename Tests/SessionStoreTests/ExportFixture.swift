@@ -44,6 +44,9 @@ enum ExportFixture {
                                                     outcome: .correctRejection)))
         writer.record(.key(KeyEventRecord(sessionId: id, phaseIndex: 1, key: "Left", action: "decrease",
                                           sdlTimestampMs: 123_456, monotonicS: 11.5)))
+        // Green [0, 0.5, 0] at gain 0.25 gives [0, 0.125, 0].
+        writer.record(.derivedColour(DerivedColourRecord(sessionId: id, phaseIndex: 0, resultName: "iso_gain", greenGain: 0.25,
+                                                         linearRGB: [0, 0.125, 0], stimuli: ["iso_a", "iso_b"])))
         try first.finish(.completed)
         try second.finish(.aborted)
         return database

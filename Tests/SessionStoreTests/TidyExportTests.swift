@@ -14,7 +14,8 @@ struct TidyExportTests {
         let out = Self.exportFolder()
         let summary = try TidyExport.export(database, format: .csv, to: out)
         #expect(summary.tables.map(\.table) == ["participants", "sessions", "phases", "trials", "responses",
-                                               "adjustment_steps", "frames", "fixation_events", "key_events"])
+                                               "adjustment_steps", "frames", "fixation_events", "key_events",
+                                               "derived_colours"])
 
         let responses = try ParsedTable(url: out.appendingPathComponent("responses.csv"), delimiter: ",")
         #expect(responses.header == [
@@ -66,6 +67,16 @@ struct TidyExportTests {
         #expect(keys.rows.count == 1)
         #expect(keys.rows[0]["sdl_timestamp_ms"] == "123456" && keys.rows[0]["action"] == "decrease")
 
+        let colours = try ParsedTable(url: out.appendingPathComponent("derived_colours.csv"), delimiter: ",")
+        #expect(colours.header == ["derived_colour_id", "session_id", "participant_code", "phase_index", "phase_name", "result_name",
+                                   "green_gain", "red_linear_rgb", "green_linear_rgb", "blue_linear_rgb", "stimuli_json"])
+        #expect(colours.rows.count == 1)
+        let colour = colours.rows[0]
+        #expect(colour["participant_code"] == "P01" && colour["phase_index"] == "0" && colour["phase_name"] == "adapt")
+        #expect(colour["result_name"] == "iso_gain" && Double(colour["green_gain"] ?? "") == 0.25)
+        #expect(["red_linear_rgb", "green_linear_rgb", "blue_linear_rgb"].map { Double(colour[$0] ?? "") } == [0, 0.125, 0])
+        #expect(colour["stimuli_json"] == #"["iso_a","iso_b"]"#)
+
         let sessions = try ParsedTable(url: out.appendingPathComponent("sessions.csv"), delimiter: ",")
         #expect(sessions.rows.map { $0["status"] } == ["completed", "aborted"])
         #expect(sessions.rows[1]["participant_code"] == ExportFixture.hostileCode)
@@ -99,6 +110,10 @@ struct TidyExportTests {
         #expect(units["rt_s"] as? String == "s")
         #expect(units["value_dkl_lm"] as? String == "dkl_lm")
         #expect(units["method"] is NSNull)
+        let colourFields = try #require(resources.first { $0["name"] as? String == "derived_colours" }
+            .flatMap { ($0["schema"] as? [String: Any])?["fields"] as? [[String: Any]] })
+        let colourUnits = Dictionary(uniqueKeysWithValues: colourFields.map { ($0["name"] as! String, $0["unit"] as? String) })
+        #expect(colourUnits["green_gain"] == "green_gain" && colourUnits["green_linear_rgb"] == "linear_rgb")
     }
 
     @Test("JSON export: numbers as numbers, booleans as booleans, missing as null")

@@ -16,8 +16,9 @@ public final class SDLDisplay: Display {
     public let heightPx: Int
     public let isVSynced: Bool
     public let reportedRefreshHz: Double?
-    /// SDL's name for the renderer in use (e.g. "software", "opengl").
-    public let rendererName: String
+    /// The renderer in use as SDL_GetRendererInfo reports it (name and flags) and SDL's video driver,
+    /// e.g. "software (SOFTWARE, PRESENTVSYNC, TARGETTEXTURE), video driver x11".
+    public let rendererInfo: String
 
     private let window: OpaquePointer
     private let renderer: OpaquePointer
@@ -64,7 +65,7 @@ public final class SDLDisplay: Display {
         self.renderer = renderer
         var info = SDL_RendererInfo()
         SDL_GetRendererInfo(renderer, &info)
-        rendererName = info.name.map { String(cString: $0) } ?? "unknown"
+        rendererInfo = Self.describe(info) + ", video driver " + (SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none")
         isVSynced = waitsForVSync && (info.flags & UInt32(SDL_RENDERER_PRESENTVSYNC.rawValue)) != 0
         var outW = Int32(0), outH = Int32(0)
         SDL_GetRendererOutputSize(renderer, &outW, &outH)
@@ -173,4 +174,12 @@ public final class SDLDisplay: Display {
     }
 
     static func sdlError() -> String { String(cString: SDL_GetError()) }
+
+    /// "name (FLAG, FLAG…)" of a renderer.
+    static func describe(_ info: SDL_RendererInfo) -> String {
+        let flags: [(SDL_RendererFlags, String)] = [(SDL_RENDERER_SOFTWARE, "SOFTWARE"), (SDL_RENDERER_ACCELERATED, "ACCELERATED"),
+                                                    (SDL_RENDERER_PRESENTVSYNC, "PRESENTVSYNC"), (SDL_RENDERER_TARGETTEXTURE, "TARGETTEXTURE")]
+        let set = flags.filter { info.flags & UInt32($0.0.rawValue) != 0 }.map(\.1)
+        return (info.name.map { String(cString: $0) } ?? "unknown") + " (" + set.joined(separator: ", ") + ")"
+    }
 }

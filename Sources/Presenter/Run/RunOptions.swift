@@ -70,7 +70,7 @@ public struct RunResult: Sendable {
     public var loopCPUPerFrameMs: Double?
     /// CPU time of the whole process (writer thread and texture making included) per flipped frame (ms).
     public var processCPUPerFrameMs: Double?
-    /// The SDL renderer used.
+    /// The SDL renderer used: its name and flags (SDL_GetRendererInfo), and SDL's video driver.
     public var renderer: String
 }
 

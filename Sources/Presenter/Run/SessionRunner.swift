@@ -128,7 +128,7 @@ public enum SessionRunner {
                          measuredRefreshHz: measuredHz, responseCommitP50S: latencies.responses.p50S,
                          responseCommitP99S: latencies.responses.p99S, capturedFrames: captured,
                          loopCPUPerFrameMs: perFrameMs(player.loopCPUSeconds), processCPUPerFrameMs: perFrameMs(processCPU),
-                         renderer: display.rendererName)
+                         renderer: display.rendererInfo)
     }
 
     /// What the session's notes say about how its frames were timed, when it is not by vsync.

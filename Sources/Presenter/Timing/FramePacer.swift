@@ -16,8 +16,9 @@ public final class FramePacer {
     public private(set) var log: FrameTimingLog
     /// Planned time of the next flip (s, session clock).
     public private(set) var nextPlannedTime: Double
-    /// CPU time the calling thread spent waiting for flip slots so far (s; the last millisecond of
-    /// each wait spins), so that the frame loop's own CPU time can be told apart from pacing.
+    /// CPU time the calling thread spent waiting for flip slots so far (s; the last
+    /// `SessionClock.spinMargin` of each wait spins), so that the frame loop's own CPU time can be
+    /// told apart from pacing.
     public private(set) var waitCPUSeconds = 0.0
 
     public init(mode: Mode, period: Double, clock: SessionClock) {

@@ -24,21 +24,27 @@ public final class SessionClock {
         }
     }
 
-    /// Waits until `time` (s): sleeps on a monotonic clock, jumps on a virtual one.
+    /// How long before the moment a monotonic wait stops sleeping and spins (s). The sleep can wake
+    /// late: by the timer slack, and on a busy machine by the wait for a free core (e.g. while the
+    /// session writer's thread commits); the spin absorbs that. With 0.2 ms instead, the frames
+    /// flipped right after a commit were dropped about four times as often on a loaded machine
+    /// (bench/RESULTS.md, Presenter).
+    static let spinMargin = 0.001
+
+    /// Waits until `time` (s): sleeps on a monotonic clock to `spinMargin` before it (an absolute
+    /// deadline, so nothing drifts) and spins the rest; jumps on a virtual one.
     public func wait(until time: Double) {
         switch kind {
         case .virtual:
             virtualNow = max(virtualNow, time)
         case .monotonic:
-            // Sleep to ~1 ms before, then spin: nanosleep alone overshoots by up to a scheduler tick.
-            while true {
-                let remaining = time - now()
-                if remaining <= 0 { return }
-                if remaining > 0.002 {
-                    var ts = timespec(tv_sec: 0, tv_nsec: Int((remaining - 0.001) * 1e9))
-                    nanosleep(&ts, nil)
-                }
+            let wakeUp = origin + time - Self.spinMargin
+            if wakeUp > Self.monotonicSeconds() {
+                let whole = wakeUp.rounded(.down)
+                var deadline = timespec(tv_sec: Int(whole), tv_nsec: Int((wakeUp - whole) * 1e9))
+                while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nil) == EINTR {}
             }
+            while now() < time {}
         }
     }
 

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 
 /// Writes a session database as tidy tables (one row per participant, session, phase, trial,
-/// response, adjustment step, frame, fixation letter and key press) plus `datapackage.json`, which
-/// describes every column (name, type, unit, description). pandas (`pd.read_csv`, `pd.read_json`)
-/// and R (`read.csv`, `read.delim`, `jsonlite::fromJSON`) load each file in one call.
+/// response, adjustment step, frame, fixation letter, key press and derived colour) plus
+/// `datapackage.json`, which describes every column (name, type, unit, description). pandas
+/// (`pd.read_csv`, `pd.read_json`) and R (`read.csv`, `read.delim`, `jsonlite::fromJSON`) load each
+/// file in one call.
 public enum TidyExport {
     /// What one export wrote.
     public struct Summary: Sendable, Equatable {

@@ -1,7 +1,8 @@
 import GRDB
 
 /// The tables `TidyExport` writes: one row per participant, session, phase, trial, response,
-/// adjustment step, frame, fixation-task letter and key press. Column names end with their unit.
+/// adjustment step, frame, fixation-task letter, key press and derived colour. Column names end
+/// with their unit.
 ///
 /// Two groups of columns depend on the data: `cond_<key>` for every key of the trials' condition
 /// objects, and `value_<unit>` for every response unit (a response's value appears in the column of
@@ -16,7 +17,7 @@ enum TidyTables {
             trials(conditions: conditions),
             responses(values: responseValues, conditions: conditions),
             adjustmentSteps(values: stepValues),
-            frames, fixationEvents, keyEvents,
+            frames, fixationEvents, keyEvents, derivedColours,
         ]
     }
 
@@ -189,6 +190,33 @@ enum TidyTables {
             TidyColumn("monotonic_s", .number, unit: "s", "When the presenter read the event (session clock).", sql: "k.monotonic_s"),
         ],
         from: "FROM key_events k JOIN sessions s ON s.id = k.session_id JOIN participants p ON p.id = s.participant_id ORDER BY k.session_id, k.monotonic_s, k.id")
+
+    /// The colours flicker photometry measured (migration v3), one row each time a run applied one.
+    static let derivedColours = TidyTable(
+        name: "derived_colours",
+        description: "One row per colour a flicker-photometry phase measured and later stimuli were shown in.",
+        columns: [
+            TidyColumn("derived_colour_id", .integer, "Derived colour's row id.", sql: "d.id"),
+            TidyColumn("session_id", .integer, "Session's row id.", sql: "d.session_id"),
+            TidyColumn("participant_code", .string, "The participant's code.", sql: "p.code"),
+            TidyColumn("phase_index", .integer, "0-based position of the flicker-photometry phase that measured it.", sql: "d.phase_index"),
+            TidyColumn("phase_name", .string, "Phase name from the protocol.", sql: "ph.name"),
+            TidyColumn("result_name", .string, "The phase's result_name.", sql: "d.result_name"),
+            TidyColumn("green_gain", .number, unit: "green_gain",
+                       "Mean of the phase's settings (their value_green_gain in responses): the multiplier of its green_linear_rgb.",
+                       sql: "d.green_gain"),
+        ] + ["red", "green", "blue"].enumerated().map { gun, name in
+            TidyColumn("\(name)_linear_rgb", .number, unit: "linear_rgb",
+                       "The \(name) gun of the colour used (linear RGB, 0–1): the phase's green_linear_rgb × green_gain.",
+                       sql: "json_extract(d.linear_rgb_json, '$[\(gun)]')")
+        } + [
+            TidyColumn("stimuli_json", .string, "The stimuli made in this colour (JSON array of names).", sql: "d.stimuli_json"),
+        ],
+        from: """
+            FROM derived_colours d JOIN sessions s ON s.id = d.session_id JOIN participants p ON p.id = s.participant_id
+            LEFT JOIN phases ph ON ph.session_id = d.session_id AND ph.phase_index = d.phase_index
+            ORDER BY d.session_id, d.phase_index, d.id
+            """)
 
     // MARK: - Columns that depend on the data
 

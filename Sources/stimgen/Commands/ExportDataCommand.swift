@@ -11,9 +11,9 @@ struct ExportDataCommand: ParsableCommand {
         abstract: "Export every session as tidy tables (one row per trial, response, frame…) for pandas or R.",
         discussion: """
             Writes participants, sessions, phases, trials, responses, adjustment_steps, frames, \
-            fixation_events and key_events, plus datapackage.json describing every column \
-            (name, type, unit, description). Column names end with their unit (rt_s, flip_time_s, \
-            value_dkl_lm). Load one with pandas.read_csv("DIR/responses.csv") or read.csv("DIR/responses.csv").
+            fixation_events, key_events and derived_colours (colours measured by flicker photometry), \
+            plus datapackage.json describing every column (name, type, unit, description). Column names \
+            end with their unit (rt_s, flip_time_s, value_dkl_lm). Load one with pandas.read_csv("DIR/responses.csv") or read.csv("DIR/responses.csv").
             """)
 
     @Option(help: "Session database.")
