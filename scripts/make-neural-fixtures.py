@@ -262,6 +262,22 @@ def error_and_format_fixtures():
     np.save(os.path.join(OUT, "scalar.npy"), np.float32(-2.5))
 
 
+def exporter_cases():
+    """Forms torch.onnx.export writes: a weight shared by two layers under a second name given by
+    an Identity node (torch does so for parameters of equal values, such as SqueezeNet's zero
+    biases), Clip with Constant-node bounds (MobileNetV2's ReLU6 at opset 11 and later), and a
+    graph that drops the batch axis (x.view(-1))."""
+    x = randn(1, 3, 6, 6)
+    case("identity_shared_weight", [node("Identity", ["b"], ["b_copy"]),
+                                    node("Conv", ["x", "w1", "b"], ["c"], pads=[1, 1, 1, 1]), node("Relu", ["c"], ["r"]),
+                                    node("Conv", ["r", "w2", "b_copy"], pads=[1, 1, 1, 1])], x,
+         [init("w1", randn(3, 3, 3, 3, scale=0.3)), init("w2", randn(3, 3, 3, 3, scale=0.3)), init("b", randn(3))])
+    bounds = [helper.make_node("Constant", [], [name], value=numpy_helper.from_array(np.float32(v), name))
+              for name, v in [("lo", 0), ("hi", 6)]]
+    case("clip_constant_node_bounds_opset11", bounds + [node("Clip", ["x", "lo", "hi"])], x * 4, opset=11)
+    case("reshape_to_vector", [node("Reshape", ["x", "s"])], x, [init("s", np.array([-1], dtype=np.int64))])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
@@ -275,6 +291,7 @@ def main():
     matrix_cases()
     network_cases()
     error_and_format_fixtures()
+    exporter_cases()
     with open(os.path.join(OUT, "cases.json"), "w") as f:
         json.dump({"generator": "scripts/make-neural-fixtures.py", "onnx": onnx.__version__,
                    "onnxruntime": ort.__version__, "numpy": np.__version__, "cases": cases}, f, indent=1)

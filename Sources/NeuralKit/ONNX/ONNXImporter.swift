@@ -72,6 +72,7 @@ extension Network {
             throw NeuralError("graph output '\(output)' is produced by no node")
         }
         self.init(nodes: nodes, initializers: initializers, inputs: inputs, outputs: outputs)
+        try foldConstants()
         if foldingBatchNorm {
             foldBatchNormalisations(keeping: unfolded)
             fuseConvRelus(keeping: unfolded)
