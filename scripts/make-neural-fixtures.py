@@ -42,7 +42,7 @@ def model(nodes, x_shape, inits=(), opset=17, y_name="y", y_type=TensorProto.FLO
         [helper.make_tensor_value_info(y_name, y_type, None)],
         initializer=list(inits))
     m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
-    m.ir_version = 8 if opset >= 15 else 7
+    m.ir_version = 9 if opset >= 19 else 8 if opset >= 15 else 7
     return m
 
 
@@ -249,7 +249,7 @@ def error_and_format_fixtures():
               os.path.join(errors, "bad_attribute.onnx"))
     onnx.save(model([node("Conv", ["x", "w"])], x_shape, [init("w", randn(2, 3, 3, 3))]),
               os.path.join(errors, "channel_mismatch.onnx"))
-    onnx.save(model([node("Relu", ["x"])], x_shape, opset=19), os.path.join(errors, "opset19.onnx"))
+    onnx.save(model([node("Relu", ["x"])], x_shape, opset=21), os.path.join(errors, "opset21.onnx"))
     # External data: the weight lives in a side file.
     ext = model([node("Conv", ["x", "w"], pads=[1, 1, 1, 1])], x_shape, [init("w", randn(3, 2, 3, 3))])
     onnx.save(ext, os.path.join(OUT, "external_data.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
@@ -260,6 +260,37 @@ def error_and_format_fixtures():
     # .npy files written by numpy: a known array i/4 (i = 0…5) of shape (2, 3), and a scalar.
     np.save(os.path.join(OUT, "arange_over4.npy"), (np.arange(6, dtype=np.float32) / 4).reshape(2, 3))
     np.save(os.path.join(OUT, "scalar.npy"), np.float32(-2.5))
+
+
+def exporter_cases():
+    """Forms torch.onnx.export writes: a weight shared by two layers under a second name given by
+    an Identity node (torch does so for parameters of equal values, such as SqueezeNet's zero
+    biases), Clip with Constant-node bounds (MobileNetV2's ReLU6 at opset 11 and later), and a
+    graph that drops the batch axis (x.view(-1))."""
+    x = randn(1, 3, 6, 6)
+    case("identity_shared_weight", [node("Identity", ["b"], ["b_copy"]),
+                                    node("Conv", ["x", "w1", "b"], ["c"], pads=[1, 1, 1, 1]), node("Relu", ["c"], ["r"]),
+                                    node("Conv", ["r", "w2", "b_copy"], pads=[1, 1, 1, 1])], x,
+         [init("w1", randn(3, 3, 3, 3, scale=0.3)), init("w2", randn(3, 3, 3, 3, scale=0.3)), init("b", randn(3))])
+    bounds = [helper.make_node("Constant", [], [name], value=numpy_helper.from_array(np.float32(v), name))
+              for name, v in [("lo", 0), ("hi", 6)]]
+    case("clip_constant_node_bounds_opset11", bounds + [node("Clip", ["x", "lo", "hi"])], x * 4, opset=11)
+    case("reshape_to_vector", [node("Reshape", ["x", "s"])], x, [init("s", np.array([-1], dtype=np.int64))])
+    # torch's newer exporter (dynamo=True, opset 18 and later): the global average pool as
+    # ReduceMean with its axes as an input, then Reshape with allowzero.
+    y = randn(2, 3, 4, 5)
+    axes = init("axes", np.array([-1, -2], dtype=np.int64))
+    case("reducemean_axes_input_reshape_opset18", [node("ReduceMean", ["x", "axes"], ["m"], keepdims=1, noop_with_empty_axes=0),
+                                                  node("Reshape", ["m", "s"], allowzero=1)], y,
+         [axes, init("s", np.array([2, 3], dtype=np.int64))], opset=18)
+    case("reducemean_all_axes_opset18", [node("ReduceMean", ["x"], keepdims=0)], y, opset=18)
+    case("reducemean_noop_empty_axes_opset18", [node("ReduceMean", ["x"], noop_with_empty_axes=1)], y, opset=18)
+    case("reducemean_axes_attribute_opset13", [node("ReduceMean", ["x"], axes=[2, 3], keepdims=0)], y, opset=13)
+    case("reducemean_channels_keepdims_opset11", [node("ReduceMean", ["x"], axes=[1])], y, opset=11)
+    case("net_dynamo_tail_opset20", [node("ReduceMean", ["x", "axes"], ["m"], keepdims=1, noop_with_empty_axes=0),
+                                    node("Reshape", ["m", "s"], ["f"], allowzero=1),
+                                    node("Gemm", ["f", "w", "b"], transA=0, transB=1, alpha=1.0, beta=1.0)], y,
+         [axes, init("s", np.array([2, 3], dtype=np.int64)), init("w", randn(4, 3)), init("b", randn(4))], opset=20)
 
 
 def main():
@@ -275,6 +306,7 @@ def main():
     matrix_cases()
     network_cases()
     error_and_format_fixtures()
+    exporter_cases()
     with open(os.path.join(OUT, "cases.json"), "w") as f:
         json.dump({"generator": "scripts/make-neural-fixtures.py", "onnx": onnx.__version__,
                    "onnxruntime": ort.__version__, "numpy": np.__version__, "cases": cases}, f, indent=1)

@@ -106,6 +106,13 @@ import Testing
         #expect(try gradientError(try GlobalAveragePool(Attributes()), [x], check: [0]) <= tolerance)
     }
 
+    @Test func reduceMean() throws {
+        let spatial = try ReduceMean(Attributes(["axes": .ints([-1, 2]), "keepdims": .int(0)]), opset: 13)
+        #expect(try gradientError(spatial, [x], check: [0]) <= tolerance)
+        let channelsFromInput = try ReduceMean(Attributes(), opset: 18)
+        #expect(try gradientError(channelsFromInput, [x, Tensor(shape: [1], data: [1])], check: [0]) <= tolerance)
+    }
+
     @Test(arguments: [5, 4])
     func lrn(_ size: Int) throws {
         let op = try LRN(Attributes(["size": .int(size), "alpha": .float(0.5), "beta": .float(0.75), "bias": .float(1)]))

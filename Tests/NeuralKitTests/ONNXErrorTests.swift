@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func unsupportedOpsetIsRefused() {
-        #expect(loadError("errors/opset19.onnx").contains("opset 19 is not supported (supported: 9–17)"))
+        #expect(loadError("errors/opset21.onnx").contains("opset 21 is not supported (supported: 9–20)"))
     }
 
     @Test func shapeMismatchNamesNode() throws {

@@ -91,6 +91,10 @@ public enum ActivationExtraction {
             }
             for layer in layers {
                 let value = values[layer]!
+                guard value.shape.first == 1, shapes[layer].map({ $0 == Array(value.shape.dropFirst()) }) ?? true else {
+                    throw NeuralError("layer '\(layer)' has shape \(value.shape) for input '\(input.argument)'; activations are written only "
+                                      + "for layers that keep the batch axis first and one shape for every input")
+                }
                 shapes[layer] = Array(value.shape.dropFirst())
                 collected[layer, default: []].append(value.data)
             }

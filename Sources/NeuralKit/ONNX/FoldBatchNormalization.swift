@@ -48,10 +48,11 @@ extension Network {
         return nodes.firstIndex { $0.outputs == [source] && $0.op is Conv }
     }
 
-    /// Drops the nodes at `indices` and the initialisers no remaining node reads.
+    /// Drops the nodes at `indices` and the initialisers no remaining node reads and no graph
+    /// output names.
     mutating func removeNodes(at indices: Set<Int>) {
         nodes = nodes.enumerated().filter { !indices.contains($0.offset) }.map(\.element)
-        let used = Set(nodes.flatMap(\.inputs))
+        let used = Set(nodes.flatMap(\.inputs)).union(outputs)
         initializers = initializers.filter { used.contains($0.key) }
     }
 }

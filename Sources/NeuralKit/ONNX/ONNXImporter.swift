@@ -3,7 +3,7 @@ import SwiftProtobuf
 
 extension Network {
     /// Default-domain opset versions whose op semantics NeuralKit implements.
-    public static let supportedOpsets = 9...17
+    public static let supportedOpsets = 9...20
 
     /// Loads an ONNX model file. Batch normalisations that follow a convolution are folded into
     /// its weights, and a Relu that follows a convolution is fused into its output pass (both when
@@ -72,6 +72,7 @@ extension Network {
             throw NeuralError("graph output '\(output)' is produced by no node")
         }
         self.init(nodes: nodes, initializers: initializers, inputs: inputs, outputs: outputs)
+        try foldConstants()
         if foldingBatchNorm {
             foldBatchNormalisations(keeping: unfolded)
             fuseConvRelus(keeping: unfolded)

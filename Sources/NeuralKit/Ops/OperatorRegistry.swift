@@ -13,6 +13,7 @@ enum OperatorRegistry {
         "MaxPool": { a, _ in try Pool(.max, a) },
         "AveragePool": { a, _ in try Pool(.average, a) },
         "GlobalAveragePool": { a, _ in try GlobalAveragePool(a) },
+        "ReduceMean": { a, opset in try ReduceMean(a, opset: opset) },
         "LRN": { a, _ in try LRN(a) },
         "BatchNormalization": { a, _ in try BatchNormalization(a) },
         "Concat": { a, _ in try Concat(a) },
