@@ -98,12 +98,16 @@ KERNEL void stimgen_square_wave_weights(const float *restrict columnPhase, size_
         // The box never spans both edges of a bar, so the filtered wave is a trapezoid: 1 on the bar's
         // middle, 0 between bars, linear across each edge. With c the phase's signed distance from the
         // bar's centre (cycles, −0.5...0.5), coverage = clamp((duty/2 − |c|) / (2 halfWidth) + 0.5, 0, 1).
-        const float shift = rowPhase - duty / 2 + 0.5f, top = duty / 2 * inverseWidth + 0.5f;
+        // The shift is wrapped into [0, 1), so with columnPhase ≥ 0 every v is ≥ 0 and truncation
+        // to an integer is its floor (two instructions where floor_small takes four).
+        float shift = rowPhase - duty / 2 + 0.5f;
+        shift -= floor_small(shift);
+        const float top = duty / 2 * inverseWidth + 0.5f, base = 0.5f - 0.5f * contrast;
         for (size_t i = 0; i < count; i++) {
             float v = columnPhase[i] + shift;
-            float c = v - floor_small(v) - 0.5f;
+            float c = v - (float)(int)v - 0.5f;
             float coverage = clamp01(top - fabsf(c) * inverseWidth);
-            weights[i] = 0.5f + contrast * (coverage - 0.5f);
+            weights[i] = base + contrast * coverage;
         }
     } else {
         // Fine gratings: the box may cover several edges; integrate the wave over it.

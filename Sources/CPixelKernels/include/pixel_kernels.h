@@ -20,8 +20,9 @@ void stimgen_sine_weights(const float *columnSin, const float *columnCos, size_t
                           float rowCos, float halfContrast, float *weights);
 
 /// A square wave's weights along a row, box-filtered over one pixel: colour A is on where the phase
-/// mod 1 lies in [0, duty). The phase (cycles) of a pixel is columnPhase[i] + rowPhase; halfWidth
-/// (cycles, > 0) is half the pixel's extent along the wave; w = 0.5 + contrast × (coverage − 0.5).
+/// mod 1 lies in [0, duty). The phase (cycles) of a pixel is columnPhase[i] + rowPhase, with
+/// 0 ≤ columnPhase[i] < 2²¹ and |rowPhase| < 2²¹; halfWidth (cycles, > 0) is half the pixel's extent
+/// along the wave; w = 0.5 + contrast × (coverage − 0.5).
 void stimgen_square_wave_weights(const float *columnPhase, size_t count, float rowPhase, float halfWidth,
                                  float duty, float contrast, float *weights);
 
