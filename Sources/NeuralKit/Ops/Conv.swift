@@ -191,26 +191,38 @@ struct Conv: Operator {
         }
     }
 
-    /// One filter per channel: a direct loop (sgemm with a single output row would waste its time).
+    /// One filter per channel, directly (sgemm with a single output row would waste its time): each
+    /// kernel tap adds its weight times the input plane, shifted by the tap's offset and subsampled by
+    /// the strides, to the output pixels whose input for that tap lies inside the plane. The inner
+    /// loop runs along an output row without bounds checks, so it vectorises.
     private func depthwise(_ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan, _ y: UnsafeMutablePointer<Float>) {
         let (kH, kW) = p.window.kernel, (sH, sW) = p.window.strides, (dH, dW) = p.window.dilations
+        /// ⌈a / b⌉ for b > 0 (Swift's division truncates towards zero, which is the ceiling for a < 0).
+        func ceilDiv(_ a: Int, _ b: Int) -> Int { a > 0 ? (a + b - 1) / b : a / b }
         for image in 0..<p.n {
             for channel in 0..<p.c {
                 let plane = x + (image * p.c + channel) * p.h * p.w
                 let filter = weight + channel * kH * kW
                 let out = y + (image * p.m + channel) * p.outH * p.outW
-                for oh in 0..<p.outH {
-                    for ow in 0..<p.outW {
-                        var sum: Float = 0
-                        for ki in 0..<kH {
-                            let ih = oh * sH - p.pads[0] + ki * dH
-                            guard ih >= 0, ih < p.h else { continue }
-                            for kj in 0..<kW {
-                                let iw = ow * sW - p.pads[1] + kj * dW
-                                if iw >= 0, iw < p.w { sum += plane[ih * p.w + iw] * filter[ki * kW + kj] }
+                out.initialize(repeating: 0, count: p.outH * p.outW)
+                for ki in 0..<kH {
+                    // Output row oh reads input row oh·sH + rowOffset, inside the plane for oh in rows.
+                    let rowOffset = ki * dH - p.pads[0]
+                    let rows = max(0, ceilDiv(-rowOffset, sH))..<max(0, min(p.outH, ceilDiv(p.h - rowOffset, sH)))
+                    for kj in 0..<kW {
+                        let columnOffset = kj * dW - p.pads[1]
+                        let first = max(0, ceilDiv(-columnOffset, sW)), end = min(p.outW, ceilDiv(p.w - columnOffset, sW))
+                        guard first < end else { continue }
+                        let tap = filter[ki * kW + kj]
+                        for oh in rows {
+                            let source = plane + (oh * sH + rowOffset) * p.w + columnOffset
+                            let row = out + oh * p.outW
+                            if sW == 1 {
+                                for ow in first..<end { row[ow] += tap * source[ow] }
+                            } else {
+                                for ow in first..<end { row[ow] += tap * source[ow * sW] }
                             }
                         }
-                        out[oh * p.outW + ow] = sum
                     }
                 }
             }
