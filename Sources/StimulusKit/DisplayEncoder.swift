@@ -15,7 +15,13 @@ struct DisplayEncoder: Sendable {
         var t = [Float](repeating: .infinity, count: 3 * 256)
         var g = [UInt8](repeating: 0, count: 3 * Self.bins)
         for (gun, f) in profile.transfer.guns.enumerated() {
-            for k in 0..<255 { t[gun * 256 + k] = Float(f.decode((Double(k) + 0.5) / 255)) }
+            for k in 0..<255 {
+                // The smallest float at or above the exact threshold, so that `v >= threshold` holds
+                // for a float v exactly when v lies at or above the threshold itself.
+                let exact = f.decode((Double(k) + 0.5) / 255)
+                let nearest = Float(exact)
+                t[gun * 256 + k] = Double(nearest) < exact ? nearest.nextUp : nearest
+            }
             var c = 0
             for i in 0..<Self.bins {
                 let v = Float(i) / Float(Self.bins)

@@ -86,7 +86,13 @@ import Testing
     @Test func encodeRoundsExactlyThroughTheInverseGamma() {
         for profile in [srgb, MonitorProfile(name: "g2.2", transfer: .init(all: .gamma(2.2)), primaries: .bt709, whitePoint: .d65, maxLuminanceCdM2: 100)] {
             var values: [Float] = (0...255).map { Float(profile.transfer.red.decode(Double($0) / 255)) }
-            var rng = SystemRandomNumberGenerator()
+            // The floats nearest each code's rounding threshold and their neighbours: where the exact
+            // threshold lies between two floats, the one below it must still give the lower code.
+            for k in 0..<255 {
+                let nearest = Float(profile.transfer.red.decode((Double(k) + 0.5) / 255))
+                values += [nearest.nextDown, nearest, nearest.nextUp]
+            }
+            var rng = SeededGenerator(seed: 5)
             values += (0..<3000).map { _ in Float.random(in: 0...1, using: &rng) }
             values += [-0.5, 1.5, 0, 1]
             let n = values.count
