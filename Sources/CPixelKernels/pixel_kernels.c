@@ -12,20 +12,6 @@
 
 static inline float clamp01(float v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
-/// floor(v) for |v| < 2²² without a libm call, so that loops over it vectorise on every instruction
-/// set: adding and removing 1.5 × 2²³ (where a float's spacing is exactly 1) rounds v to an integer,
-/// which is stepped down when the rounding went up.
-static inline float floor_small(float v) {
-    float r = (v + 0x1.8p23f) - 0x1.8p23f;
-    return r > v ? r - 1 : r;
-}
-
-/// ∫₀ᵛ of the square wave that is 1 on [k, k + duty) for every integer k.
-static inline float square_wave_integral(float v, float duty) {
-    float k = floor_small(v), rest = v - k;
-    return k * duty + (rest < duty ? rest : duty);
-}
-
 /// The mix, one pixel at a time (the compiler vectorises it for the baseline instruction set).
 static void mix_two_colours_baseline(const float *restrict weights, size_t count, const float a[3],
                                      const float b[3], float *restrict rgb) {
@@ -99,9 +85,9 @@ KERNEL void stimgen_square_wave_weights(const float *restrict columnPhase, size_
         // middle, 0 between bars, linear across each edge. With c the phase's signed distance from the
         // bar's centre (cycles, −0.5...0.5), coverage = clamp((duty/2 − |c|) / (2 halfWidth) + 0.5, 0, 1).
         // The shift is wrapped into [0, 1), so with columnPhase ≥ 0 every v is ≥ 0 and truncation
-        // to an integer is its floor (two instructions where floor_small takes four).
+        // to an integer is its floor (two instructions where stimgen_floor_small takes four).
         float shift = rowPhase - duty / 2 + 0.5f;
-        shift -= floor_small(shift);
+        shift -= stimgen_floor_small(shift);
         const float top = duty / 2 * inverseWidth + 0.5f, base = 0.5f - 0.5f * contrast;
         for (size_t i = 0; i < count; i++) {
             float v = columnPhase[i] + shift;
@@ -113,7 +99,7 @@ KERNEL void stimgen_square_wave_weights(const float *restrict columnPhase, size_
         // Fine gratings: the box may cover several edges; integrate the wave over it.
         for (size_t i = 0; i < count; i++) {
             float v = columnPhase[i] + rowPhase;
-            float coverage = (square_wave_integral(v + halfWidth, duty) - square_wave_integral(v - halfWidth, duty))
+            float coverage = (stimgen_square_wave_integral(v + halfWidth, duty) - stimgen_square_wave_integral(v - halfWidth, duty))
                              * inverseWidth;
             weights[i] = 0.5f + contrast * (coverage - 0.5f);
         }

@@ -1,30 +1,16 @@
+import CPixelKernels
 import Foundation
 
 /// Pixel-coverage helpers: every hard edge is drawn as the fraction of a 1-px box filter it covers,
 /// so thin lines and edges at any orientation come out without stair-steps.
 enum Coverage {
     /// Fraction of the interval [u − h, u + h] (cycles) on which a square wave of period 1 is "on";
-    /// the wave is on for u mod 1 in [0, duty). h = 0 samples the wave at u.
+    /// the wave is on for u mod 1 in [0, duty). h = 0 samples the wave at u. The same integral as
+    /// the grating's row kernel (`stimgen_square_wave_integral`).
     @inline(__always)
     static func square(_ u: Float, halfWidth h: Float, duty d: Float) -> Float {
-        guard h > 0 else { return u - floor(u) < d ? 1 : 0 }
-        return (squareIntegral(u + h, duty: d) - squareIntegral(u - h, duty: d)) / (2 * h)
-    }
-
-    /// ∫₀ᵛ of the square wave that is 1 on [k, k + d): whole cycles give d each, plus the part of the last.
-    @inline(__always)
-    static func squareIntegral(_ v: Float, duty d: Float) -> Float {
-        let k = floor(v)
-        return k * d + min(v - k, d)
-    }
-
-    /// floor(v) for |v| < 2²², without a libm call, so loops over it vectorise: adding and removing
-    /// 1.5 × 2²³ (where Float's spacing is exactly 1) rounds to an integer, which is stepped down when
-    /// rounding went up.
-    @inline(__always)
-    static func floor(_ v: Float) -> Float {
-        let r = (v + 0x1.8p23) - 0x1.8p23
-        return r > v ? r - 1 : r
+        guard h > 0 else { return u - stimgen_floor_small(u) < d ? 1 : 0 }
+        return (stimgen_square_wave_integral(u + h, d) - stimgen_square_wave_integral(u - h, d)) / (2 * h)
     }
 
     /// Length of the overlap of the 1-px box [t − 0.5, t + 0.5] with the interval [−a, a] (px), 0...1.

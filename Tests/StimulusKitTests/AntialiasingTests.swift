@@ -1,3 +1,4 @@
+import CPixelKernels
 import Foundation
 import Testing
 @testable import StimulusKit
@@ -7,7 +8,7 @@ import Testing
         var values: [Float] = [-3, -2.5, -1, -0.5, -1e-7, 0, 1e-7, 0.5, 0.9999999, 1, 2.5, 1000.25, -1000.25]
         var rng = SystemRandomNumberGenerator()
         values += (0..<2000).map { _ in Float.random(in: -5000...5000, using: &rng) }
-        for v in values { #expect(Coverage.floor(v) == v.rounded(.down), "floor(\(v))") }
+        for v in values { #expect(stimgen_floor_small(v) == v.rounded(.down), "floor(\(v))") }
     }
 
     /// Box-filtered square wave against a brute-force average of 20 000 point samples across the box.

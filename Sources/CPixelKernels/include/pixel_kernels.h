@@ -9,6 +9,21 @@
 // loops are plain scalar code that the compiler vectorises; the colour mix has an explicit AVX2 form.
 // Weights are colour A's share of a pixel, 0...1.
 
+/// floor(v) for |v| < 2²² without a libm call, so that loops over it vectorise on every instruction
+/// set: adding and removing 1.5 × 2²³ (where a float's spacing is exactly 1) rounds v to an integer,
+/// which is stepped down when the rounding went up.
+static inline float stimgen_floor_small(float v) {
+    float r = (v + 0x1.8p23f) - 0x1.8p23f;
+    return r > v ? r - 1 : r;
+}
+
+/// ∫₀ᵛ of the square wave that is 1 on [k, k + duty) for every integer k (|v| < 2²²): whole cycles
+/// give duty each, plus the part of the last.
+static inline float stimgen_square_wave_integral(float v, float duty) {
+    float k = stimgen_floor_small(v), rest = v - k;
+    return k * duty + (rest < duty ? rest : duty);
+}
+
 /// Linear RGB of `count` pixels mixed from two colours by weight: rgb = b + clamp(w, 0, 1) × (a − b),
 /// three floats per pixel (interleaved). `a`, `b`: linear RGB, three floats each.
 void stimgen_mix_two_colours(const float *weights, size_t count, const float a[3], const float b[3],
