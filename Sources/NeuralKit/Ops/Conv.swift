@@ -68,7 +68,8 @@ struct Conv: Operator {
     func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
         let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
         let p = try plan(x, weight, bias)
-        let winograd = runsWinograd(weightShape: weight.shape) && WinogradConvolution(p).pays ? winogradFilters(for: weight) : nil
+        let winogradConvolution = WinogradConvolution(p)
+        let winograd = runsWinograd(weightShape: weight.shape) && winogradConvolution.pays ? winogradFilters(for: weight) : nil
         // Every path writes each output element once (no zeroing first); the bias and a fused
         // Relu are applied in one pass over each image's output.
         let y = Tensor(shape: [p.n, p.m, p.outH, p.outW]) { out in
@@ -78,8 +79,8 @@ struct Conv: Operator {
                     if let winograd {
                         winograd.transformed.withUnsafeBufferPointer { filters in
                             (bias?.data ?? []).withUnsafeBufferPointer { biasValues in
-                                WinogradConvolution(p).run(x, filters: filters.baseAddress!, bias: bias == nil ? nil : biasValues.baseAddress,
-                                                           clampsAtZero: clampsAtZero, out)
+                                winogradConvolution.run(x, filters: filters.baseAddress!, bias: bias == nil ? nil : biasValues.baseAddress,
+                                                        clampsAtZero: clampsAtZero, out)
                             }
                         }
                         return
