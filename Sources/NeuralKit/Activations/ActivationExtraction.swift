@@ -144,7 +144,7 @@ public enum ActivationExtraction {
             monitorProfile: job.profile.name,
             inputs: inputs.map { .init(label: $0.label, argument: $0.argument, kind: $0.kind) },
             layers: layerEntries, summary: job.summary ? "summary.csv" : nil, rdms: rdmEntries,
-            blas: .init(core: blas.coreName, coreType: blas.coreType, threads: blas.threads))
+            blas: .init(core: blas.coreName, coreType: blas.coreType, threads: Parallel.threads))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try write(String(decoding: try encoder.encode(manifest), as: UTF8.self) + "\n", to: manifestURL)

@@ -73,6 +73,8 @@ public final class OpenBLAS: @unchecked Sendable {
         } else {
             coreName = "unknown"
         }
+        // NeuralKit splits products over its own threads (`Parallel`); each call runs on one.
+        setThreadsFunction?(1)
     }
 
     /// The OpenBLAS core type for a CPU with these /proc/cpuinfo flags and vendor, or nil to let
@@ -110,14 +112,9 @@ public final class OpenBLAS: @unchecked Sendable {
         return (vendor, flags)
     }
 
-    /// Threads OpenBLAS uses for each call.
+    /// Threads OpenBLAS uses for each call: 1, since NeuralKit splits products itself.
     public var threads: Int {
-        get { Int(getThreadsFunction?() ?? 1) }
-    }
-
-    /// Sets the number of threads OpenBLAS uses (1 or more).
-    public func setThreads(_ count: Int) {
-        setThreadsFunction?(Int32(max(1, count)))
+        Int(getThreadsFunction?() ?? 1)
     }
 
     /// C = alpha · op(A) · op(B) + beta · C, row-major; op(A) is M×K, op(B) is K×N, C is M×N.
@@ -130,6 +127,38 @@ public final class OpenBLAS: @unchecked Sendable {
 }
 
 extension OpenBLAS {
+    /// The product `sgemm` computes, split over `Parallel.threads` into blocks of C: blocks of
+    /// columns where C has at least as many columns as rows (early convolution layers: few
+    /// filters, many pixels), else blocks of rows (late layers and fully connected ones). Each
+    /// thread multiplies its block with one single-threaded sgemm, so each packs all of the other
+    /// operand: the split runs along the larger side to keep that repeated packing small.
+    func parallelSgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        let byColumns = n >= m
+        let (side, block) = byColumns ? (n, OpenBLAS.columnsPerBlock) : (m, OpenBLAS.rowsPerBlock)
+        let blocks = (side + block - 1) / block
+        let blockWork = block * (byColumns ? m : n) * k
+        Parallel.split(blocks, minimumPerThread: max(1, OpenBLAS.multiplyAddsPerThread / max(1, blockWork))) { range in
+            let first = range.lowerBound * block, count = min(side, range.upperBound * block) - first
+            if byColumns {
+                sgemm(transA: transA, transB: transB, m: m, n: count, k: k, alpha: alpha, a: a, lda: lda,
+                      b: b + (transB ? first * ldb : first), ldb: ldb, beta: beta, c: c + first, ldc: ldc)
+            } else {
+                sgemm(transA: transA, transB: transB, m: count, n: n, k: k, alpha: alpha,
+                      a: a + (transA ? first : first * lda), lda: lda, b: b, ldb: ldb,
+                      beta: beta, c: c + first * ldc, ldc: ldc)
+            }
+        }
+    }
+
+    /// Columns and rows of C that `parallelSgemm`'s blocks come in: multiples of the width and
+    /// height of OpenBLAS's AVX2 and AVX-512 micro-kernels, so no thread gets a ragged edge in
+    /// the middle of C.
+    static let columnsPerBlock = 16, rowsPerBlock = 8
+    /// Multiply-adds below which a product stays on one thread (about 10 µs of sgemm).
+    static let multiplyAddsPerThread = 1 << 19
+
     /// y = alpha · op(A) · x + beta · y, A row-major rows×columns (op(A) = Aᵀ when `trans`).
     /// A fully connected layer on one image is this, not a matrix product: sgemm would repack the
     /// whole weight matrix for a single row.
@@ -144,14 +173,15 @@ extension OpenBLAS {
         }
     }
 
-    /// C = alpha · op(A) · op(B) + beta · C on row-major arrays, op(A) M×K, op(B) K×N; offsets in elements.
+    /// C = alpha · op(A) · op(B) + beta · C on row-major arrays, op(A) M×K, op(B) K×N; offsets in
+    /// elements; split over `Parallel.threads` (`parallelSgemm`).
     func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
                a: [Float], aOffset: Int = 0, b: [Float], bOffset: Int = 0,
                beta: Float, c: inout [Float], cOffset: Int = 0) {
         a.withUnsafeBufferPointer { ab in
             b.withUnsafeBufferPointer { bb in
                 c.withUnsafeMutableBufferPointer { cb in
-                    sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                    parallelSgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                           a: ab.baseAddress! + aOffset, lda: transA ? m : k,
                           b: bb.baseAddress! + bOffset, ldb: transB ? k : n,
                           beta: beta, c: cb.baseAddress! + cOffset, ldc: n)

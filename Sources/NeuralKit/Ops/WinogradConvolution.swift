@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A 3×3, stride-1, undilated, ungrouped convolution by Winograd's F(4×4, 3×3) (`Winograd`):
 /// each image's input is cut into 6×6 tiles 4 px apart and the tiles are transformed; 36 sgemm
 /// products (filters × channels · channels × tiles) then do 36 multiplications per 4×4 output
@@ -52,7 +50,7 @@ struct WinogradConvolution {
         for first in stride(from: 0, to: p.n, by: imagesPerChunk) {
             let places = tilePlaces(images: first..<min(p.n, first + imagesPerChunk))
             let tiles = places.count
-            WinogradConvolution.split(p.c) { channels in
+            Parallel.split(p.c) { channels in
                 let work = Workspace()
                 defer { work.release() }
                 for channel in channels {
@@ -62,13 +60,16 @@ struct WinogradConvolution {
                     }
                 }
             }
-            for position in 0..<Winograd.positions {
-                OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.m, n: tiles, k: p.c,
-                                      a: filters + position * p.m * p.c, lda: p.c,
-                                      b: input + position * p.c * tiles, ldb: tiles,
-                                      beta: 0, c: products + position * p.m * tiles, ldc: tiles)
+            // 36 independent products: each thread takes its share whole.
+            Parallel.split(Winograd.positions) { positions in
+                for position in positions {
+                    OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.m, n: tiles, k: p.c,
+                                          a: filters + position * p.m * p.c, lda: p.c,
+                                          b: input + position * p.c * tiles, ldb: tiles,
+                                          beta: 0, c: products + position * p.m * tiles, ldc: tiles)
+                }
             }
-            WinogradConvolution.split(p.m) { filterRange in
+            Parallel.split(p.m) { filterRange in
                 let work = Workspace()
                 defer { work.release() }
                 for filter in filterRange {
@@ -173,20 +174,6 @@ struct WinogradConvolution {
                 for j in 0..<columns {
                     row[j] = max(lanesOfTile.load(fromByteOffset: ((i * side + j) * 8 + lane) * 4, as: Float.self) + bias, floor)
                 }
-            }
-        }
-    }
-
-    /// Runs `body` over `0..<count` split into one contiguous range per OpenBLAS thread, those
-    /// ranges at once (the transforms run between the products, when OpenBLAS's threads are idle).
-    /// `body` may share pointers across the workers: each range writes its own channels' memory.
-    private static func split(_ count: Int, _ body: (Range<Int>) -> Void) {
-        let workers = min(count, OpenBLAS.shared.threads)
-        guard workers > 1 else { return body(0..<count) }
-        withoutActuallyEscaping(body) { body in
-            nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                body(count * worker / workers..<count * (worker + 1) / workers)
             }
         }
     }

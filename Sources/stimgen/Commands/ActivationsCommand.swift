@@ -46,14 +46,14 @@ struct ActivationsCommand: ParsableCommand {
     @Option(help: "Also write RDMs over the inputs: correlation, euclidean, or both comma-separated.")
     var rdm: String?
 
-    @Option(help: "OpenBLAS threads.")
+    @Option(help: "Threads the model runs on (default: every core).")
     var threads: Int?
 
     @Flag(help: "Replace an earlier run in the output folder.")
     var force = false
 
     func run() throws {
-        if let threads { OpenBLAS.shared.setThreads(threads) }
+        if let threads { Parallel.threads = threads }
         guard summary == nil || summary == "csv" else { throw ValidationError("--summary supports only 'csv'") }
         let metrics = try (rdm?.split(separator: ",") ?? []).map { name -> RDM.Metric in
             guard let metric = RDM.Metric(rawValue: String(name)) else {

@@ -70,14 +70,14 @@ struct DreamCommand: ParsableCommand {
 
     @OptionGroup var preprocessing: PreprocessingOptions
 
-    @Option(help: "OpenBLAS threads.")
+    @Option(help: "Threads the model runs on (default: every core).")
     var threads: Int?
 
     @Flag(help: "Trip: replace an earlier trip in the output folder.")
     var force = false
 
     func run() throws {
-        if let threads { OpenBLAS.shared.setThreads(threads) }
+        if let threads { Parallel.threads = threads }
         var settings = DreamSettings()
         settings.stepLevels = step
         settings.jitterPx = jitter

@@ -48,11 +48,11 @@ struct VisualizeCommand: ParsableCommand {
 
     @OptionGroup var preprocessing: PreprocessingOptions
 
-    @Option(help: "OpenBLAS threads.")
+    @Option(help: "Threads the model runs on (default: every core).")
     var threads: Int?
 
     func run() throws {
-        if let threads { OpenBLAS.shared.setThreads(threads) }
+        if let threads { Parallel.threads = threads }
         guard grid || !channel.isEmpty else { throw ValidationError("name the channel(s) with --channel N…, or pass --grid for every channel") }
         var settings = VisualizationSettings()
         settings.sizePx = size

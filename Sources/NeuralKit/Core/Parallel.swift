@@ -1,0 +1,38 @@
+import Foundation
+import Synchronization
+
+/// The threads NeuralKit splits its work over: one pool, NeuralKit's own.
+///
+/// OpenBLAS is kept at one thread per call, and every op that splits its work (the products of
+/// a convolution or a fully connected layer, im2col, the Winograd transforms, pooling, the
+/// element-wise passes) splits it into one contiguous range per thread here. Left to OpenBLAS,
+/// a second thread only helped inside each product: on the many small products of a CNN it
+/// waited for the next one while NeuralKit's own passes ran on one thread (bench/RESULTS.md).
+public enum Parallel {
+    private static let requestedThreads = Atomic<Int>(ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Threads each op may use (1 or more; `--threads` of the model commands). The default is
+    /// every core the process may run on.
+    public static var threads: Int {
+        get { requestedThreads.load(ordering: .relaxed) }
+        set { requestedThreads.store(max(1, newValue), ordering: .relaxed) }
+    }
+
+    /// Runs `body` over `0..<count` split into contiguous ranges, one per thread and all at once,
+    /// each at least `minimumPerThread` long (so small work stays on the calling thread), and
+    /// returns when all are done. `body` must only write memory its own range owns.
+    public static func split(_ count: Int, minimumPerThread: Int = 1, _ body: (Range<Int>) -> Void) {
+        let workers = min(threads, count / max(1, minimumPerThread))
+        guard workers > 1 else { return body(0..<count) }
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                body(count * worker / workers..<count * (worker + 1) / workers)
+            }
+        }
+    }
+
+    /// Elements below which an element-wise pass runs on one thread: waking a second thread costs
+    /// about as much as a pass over this many floats.
+    public static let elementsPerThread = 1 << 15
+}
