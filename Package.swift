@@ -24,12 +24,14 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         // The stimulus engine's row loops, compiled for AVX2 and the baseline and chosen at load time.
         .target(name: "CPixelKernels"),
+        // NeuralKit's matrix kernels, compiled for AVX2 and the baseline and chosen at load time.
+        .target(name: "CNeuralKernels"),
 
         // Pure, deterministic modules.
         .target(name: "StimulusKit", dependencies: ["CPNG", "CPixelKernels", .product(name: "Yams", package: "Yams")]),
         .target(name: "ProtocolKit", dependencies: ["StimulusKit", .product(name: "Yams", package: "Yams")]),
         .target(name: "NeuralKit", dependencies: [
-            "StimulusKit", "CBLAS", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            "StimulusKit", "CBLAS", "CNeuralKernels", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]),
 
         // Storage, presentation, analysis.
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "ProtocolKitTests", dependencies: ["ProtocolKit"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
         .testTarget(name: "PresenterTests", dependencies: ["Presenter"]),
-        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit", "CNeuralKernels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["stimgen"]),
     ],

@@ -1,0 +1,12 @@
+#ifndef STIMGEN_NEURAL_KERNELS_H
+#define STIMGEN_NEURAL_KERNELS_H
+
+// NeuralKit's own matrix kernels, for the products OpenBLAS's interface serves badly; each kernel's
+// declarations live in a header of its own, included here.
+
+#include <stddef.h>
+
+/// The version of these kernels' interface (raised when a signature changes).
+#define STIMGEN_NEURAL_KERNELS_VERSION 1
+
+#endif
