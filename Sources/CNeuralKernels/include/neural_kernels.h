@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 
+#include "packed_gemm.h"
+#include "row_kernels.h"
+
 /// The version of these kernels' interface (raised when a signature changes).
 #define STIMGEN_NEURAL_KERNELS_VERSION 1
 

@@ -161,13 +161,22 @@ extension OpenBLAS {
 
     /// y = alpha · op(A) · x + beta · y, A row-major rows×columns (op(A) = Aᵀ when `trans`).
     /// A fully connected layer on one image is this, not a matrix product: sgemm would repack the
-    /// whole weight matrix for a single row.
+    /// whole weight matrix for a single row. Split over `Parallel.threads` into blocks of y, each
+    /// reading its own part of A: the product is bound by the memory's speed, and two cores
+    /// draw more from it than one.
     func sgemv(trans: Bool, rows: Int, columns: Int, alpha: Float = 1, a: [Float], x: [Float], beta: Float, y: inout [Float]) {
+        let outputs = trans ? columns : rows
         a.withUnsafeBufferPointer { ab in
             x.withUnsafeBufferPointer { xb in
                 y.withUnsafeMutableBufferPointer { yb in
-                    sgemvFunction(CblasRowMajor, trans ? CblasTrans : CblasNoTrans, Int32(rows), Int32(columns), alpha,
-                                  ab.baseAddress, Int32(columns), xb.baseAddress, 1, beta, yb.baseAddress, 1)
+                    let (a, x, y) = (ab.baseAddress!, xb.baseAddress!, yb.baseAddress!)
+                    Parallel.split(outputs, minimumPerThread: max(1, OpenBLAS.multiplyAddsPerThread / max(1, trans ? rows : columns))) { block in
+                        // Block of y from rows of A (no transpose) or from columns of A (transpose).
+                        let part = a + (trans ? block.lowerBound : block.lowerBound * columns)
+                        sgemvFunction(CblasRowMajor, trans ? CblasTrans : CblasNoTrans,
+                                      Int32(trans ? rows : block.count), Int32(trans ? block.count : columns), alpha,
+                                      part, Int32(columns), x, 1, beta, y + block.lowerBound, 1)
+                    }
                 }
             }
         }

@@ -33,3 +33,17 @@ func expectRank(_ tensor: Tensor, _ rank: Int, _ what: String) throws {
         throw NeuralError("\(what) must have rank \(rank), got shape \(tensor.shape)")
     }
 }
+
+/// An operator that can clamp its own output at zero as it writes it, and so take over a Relu
+/// that follows it (`Network.fuseRelus`): one tensor and one pass over memory fewer.
+protocol ClampingOperator: Operator {
+    var clampsAtZero: Bool { get set }
+}
+
+extension Tensor {
+    /// This gradient with its elements zeroed where `output` is not positive: the backward of a
+    /// Relu fused into the operator that wrote `output`.
+    func zeroed(where output: Tensor) -> Tensor {
+        Tensor(shape: shape, data: zip(data, output.data).map { $1 > 0 ? $0 : 0 })
+    }
+}

@@ -10,6 +10,13 @@ import Synchronization
 /// waited for the next one while NeuralKit's own passes ran on one thread (bench/RESULTS.md).
 public enum Parallel {
     private static let requestedThreads = Atomic<Int>(ProcessInfo.processInfo.activeProcessorCount)
+    /// A thread-local mark, set while a thread runs its share of a split: a split inside it (an
+    /// op's pass within one thread's share of images) stays on that thread.
+    private static let insideSplit: pthread_key_t = {
+        var key = pthread_key_t()
+        precondition(pthread_key_create(&key, nil) == 0, "cannot create a thread-local key")
+        return key
+    }()
 
     /// Threads each op may use (1 or more; `--threads` of the model commands). The default is
     /// every core the process may run on.
@@ -23,14 +30,19 @@ public enum Parallel {
     /// returns when all are done. `body` must only write memory its own range owns.
     public static func split(_ count: Int, minimumPerThread: Int = 1, _ body: (Range<Int>) -> Void) {
         let workers = min(threads, count / max(1, minimumPerThread))
-        guard workers > 1 else { return body(0..<count) }
+        guard workers > 1, !isInsideSplit else { return body(0..<count) }
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                pthread_setspecific(insideSplit, UnsafeRawPointer(bitPattern: 1))
+                defer { pthread_setspecific(insideSplit, nil) }
                 body(count * worker / workers..<count * (worker + 1) / workers)
             }
         }
     }
+
+    /// Whether this thread is running its share of a split (where a further split stays on it).
+    public static var isInsideSplit: Bool { pthread_getspecific(insideSplit) != nil }
 
     /// Elements below which an element-wise pass runs on one thread: waking a second thread costs
     /// about as much as a pass over this many floats.

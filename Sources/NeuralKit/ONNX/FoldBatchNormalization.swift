@@ -8,7 +8,8 @@ extension Network {
         var removed = Set<Int>()
         for (index, node) in nodes.enumerated() {
             guard let norm = node.op as? BatchNormalization, node.inputs.count == 5, node.outputs.count == 1,
-                  let convIndex = privateConv(feeding: node, readers: readers, keeping: keeping) else { continue }
+                  let convIndex = privateProducer(feeding: node, readers: readers, keeping: keeping),
+                  nodes[convIndex].op is Conv else { continue }
             let conv = nodes[convIndex]
             let parameters = node.inputs[1...4].compactMap { initializers[$0] }
             guard parameters.count == 4, conv.inputs.count >= 2, let weight = initializers[conv.inputs[1]],
@@ -40,12 +41,12 @@ extension Network {
         return readers
     }
 
-    /// The index of the Conv whose single output is `node`'s first input and is read by nothing
-    /// else: not another node, not a graph output, not a name in `keeping`. Such a Conv can take
+    /// The index of the node whose single output is `node`'s first input and is read by nothing
+    /// else: not another node, not a graph output, not a name in `keeping`. Such a node can take
     /// `node`'s work into its own output pass.
-    func privateConv(feeding node: Node, readers: [String: Int], keeping: Set<String>) -> Int? {
+    func privateProducer(feeding node: Node, readers: [String: Int], keeping: Set<String>) -> Int? {
         guard let source = node.inputs.first, readers[source] == 1, !outputs.contains(source), !keeping.contains(source) else { return nil }
-        return nodes.firstIndex { $0.outputs == [source] && $0.op is Conv }
+        return nodes.firstIndex { $0.outputs == [source] }
     }
 
     /// Drops the nodes at `indices` and the initialisers no remaining node reads and no graph

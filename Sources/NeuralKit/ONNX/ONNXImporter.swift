@@ -75,9 +75,10 @@ extension Network {
         try foldConstants()
         if foldingBatchNorm {
             foldBatchNormalisations(keeping: unfolded)
-            fuseConvRelus(keeping: unfolded)
+            fuseRelus(keeping: unfolded)
         }
         prepareWinogradFilters()
+        packWeights()
     }
 }
 

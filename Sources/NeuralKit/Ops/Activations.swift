@@ -52,12 +52,18 @@ struct Activation: Operator {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
-        var y = try inputs.required(0)
-        switch try resolved(inputs) {
-        case .relu: y.data.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = max($0[i], 0) } }
-        case .leakyRelu(let a): y.data.withUnsafeMutableBufferPointer { for i in $0.indices where $0[i] < 0 { $0[i] *= a } }
-        case .sigmoid: y.data.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 1 / (1 + exp(-$0[i])) } }
-        case .clip(let low, let high): y.data.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = min(max($0[i], low), high) } }
+        let x = try inputs.required(0), kind = try resolved(inputs)
+        let y = Tensor(shape: x.shape) { out in
+            x.data.withUnsafeBufferPointer { x in
+                Parallel.split(x.count, minimumPerThread: Parallel.elementsPerThread) { range in
+                    switch kind {
+                    case .relu: for i in range { out[i] = max(x[i], 0) }
+                    case .leakyRelu(let a): for i in range { out[i] = x[i] < 0 ? a * x[i] : x[i] }
+                    case .sigmoid: for i in range { out[i] = 1 / (1 + exp(-x[i])) }
+                    case .clip(let low, let high): for i in range { out[i] = min(max(x[i], low), high) }
+                    }
+                }
+            }
         }
         return [y]
     }

@@ -55,9 +55,12 @@ enum Broadcast {
 }
 
 /// Element-wise Add, Mul and Sum (any number of inputs) with broadcasting.
-struct Elementwise: Operator {
+struct Elementwise: ClampingOperator {
     enum Kind: Sendable { case add, mul, sum }
     var kind: Kind
+    /// Whether the result is clamped at zero as it is written: a following Relu fused in by the
+    /// importer (`Network.fuseRelus`; a residual block's Add then Relu), never set from ONNX.
+    var clampsAtZero = false
 
     init(_ kind: Kind, _ attributes: Attributes) throws {
         try attributes.allow([])
@@ -71,6 +74,13 @@ struct Elementwise: Operator {
         }
         let shape = try Broadcast.shape(operands.map(\.shape))
         if operands.count == 2, operands.allSatisfy({ $0.shape == shape }) { return [sameShape(operands[0], operands[1])] }
+        let y = broadcast(operands, to: shape)
+        guard clampsAtZero else { return [y] }
+        return [Tensor(shape: shape, data: y.data.map { max($0, 0) })]
+    }
+
+    /// Any number of operands, each broadcast to `shape`.
+    private func broadcast(_ operands: [Tensor], to shape: [Int]) -> Tensor {
         var y = Tensor(shape: shape, repeating: kind == .mul ? 1 : 0)
         for operand in operands {
             if operand.shape == shape {
@@ -86,23 +96,32 @@ struct Elementwise: Operator {
                 }
             }
         }
-        return [y]
+        return y
     }
 
-    /// Two operands of one shape (a residual connection's Add): one pass, no broadcasting.
+    /// Two operands of one shape (a residual connection's Add): one pass, no broadcasting, with
+    /// a fused Relu's clamp in the same pass.
     private func sameShape(_ a: Tensor, _ b: Tensor) -> Tensor {
-        Tensor(shape: a.shape) { out in
+        let floor = clampsAtZero ? 0 : -Float.infinity
+        return Tensor(shape: a.shape) { out in
             a.data.withUnsafeBufferPointer { a in
                 b.data.withUnsafeBufferPointer { b in
-                    if kind == .mul { for i in out.indices { out[i] = a[i] * b[i] } } else { for i in out.indices { out[i] = a[i] + b[i] } }
+                    Parallel.split(out.count, minimumPerThread: Parallel.elementsPerThread) { range in
+                        if kind == .mul {
+                            for i in range { out[i] = max(a[i] * b[i], floor) }
+                        } else {
+                            for i in range { out[i] = max(a[i] + b[i], floor) }
+                        }
+                    }
                 }
             }
         }
     }
 
     /// Add/Sum: each input gets the output gradient summed to its shape. Mul: dA = dY·B, dB = dY·A.
+    /// With a fused Relu, dY is first zeroed where the output is not positive.
     func backward(_ inputs: [Tensor?], outputs: [Tensor], outputGradients: [Tensor]) throws -> [Tensor?] {
-        let g = outputGradients[0]
+        let g = clampsAtZero ? outputGradients[0].zeroed(where: outputs[0]) : outputGradients[0]
         let operands = try inputs.indices.map { try inputs.required($0) }
         switch kind {
         case .add, .sum:

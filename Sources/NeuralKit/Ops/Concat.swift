@@ -30,12 +30,20 @@ struct Concat: Operator {
         let parts = try inputs.indices.map { try inputs.required($0) }
         guard !parts.isEmpty else { throw NeuralError("expects at least one input") }
         let l = try layout(parts)
-        var y = [Float]()
-        y.reserveCapacity(l.shape.reduce(1, *))
-        for o in 0..<l.outer {
-            for (part, block) in zip(parts, l.blocks) { y.append(contentsOf: part.data[o * block..<(o + 1) * block]) }
+        // Output block (o, i) is input i's block o, at o · (sum of blocks) + (blocks before i).
+        let starts = l.blocks.indices.map { l.blocks[..<$0].reduce(0, +) }, outerStride = l.blocks.reduce(0, +)
+        let y = Tensor(shape: l.shape) { out in
+            let averageBlock = max(1, outerStride / parts.count)
+            Parallel.split(l.outer * parts.count, minimumPerThread: max(1, Parallel.elementsPerThread / averageBlock)) { copies in
+                for copy in copies {
+                    let (o, i) = (copy / parts.count, copy % parts.count)
+                    parts[i].data.withUnsafeBufferPointer { src in
+                        (out.baseAddress! + o * outerStride + starts[i]).update(from: src.baseAddress! + o * l.blocks[i], count: l.blocks[i])
+                    }
+                }
+            }
         }
-        return [Tensor(shape: l.shape, data: y)]
+        return [y]
     }
 
     /// Each input gets its own slice of the output gradient back.

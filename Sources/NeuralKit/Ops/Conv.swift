@@ -5,17 +5,20 @@
 /// `Conv.runsWinograd`), a 1×1 kernel with unit stride and no padding
 /// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias (and a fused
 /// Relu) are added in one pass over each image's output after its products.
-struct Conv: Operator {
+struct Conv: ClampingOperator {
     var window: Window2D
     var group: Int
     /// Whether `window` came with an explicit kernel_shape (otherwise taken from the weight).
     var kernelFromAttributes: Bool
     /// Whether the output is clamped at zero as it is written: a following Relu fused in by the
-    /// importer (`Network.fuseConvRelus`), never set from ONNX attributes.
+    /// importer (`Network.fuseRelus`), never set from ONNX attributes.
     var clampsAtZero = false
     /// The weight transformed for Winograd F(4×4, 3×3) when the model was loaded
     /// (`Network.prepareWinogradFilters`).
     var keptWinogradFilters: WinogradFilters?
+    /// Each group's filters packed for NeuralKit's own kernel when the model was loaded
+    /// (`Network.packWeights`); used for the products where that is faster than OpenBLAS.
+    var packedWeight: PackedWeights?
 
     init(_ attributes: Attributes) throws {
         try attributes.allow(["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"])
@@ -72,41 +75,74 @@ struct Conv: Operator {
         let winograd = runsWinograd(weightShape: weight.shape) && winogradConvolution.pays ? winogradFilters(for: weight) : nil
         // Every path writes each output element once (no zeroing first); the bias and a fused
         // Relu are applied in one pass over each image's output.
+        let packed = packedWeight?.matrices(for: weight)
         let y = Tensor(shape: [p.n, p.m, p.outH, p.outW]) { out in
             x.data.withUnsafeBufferPointer { xb in
                 weight.data.withUnsafeBufferPointer { wb in
-                    let (x, weight, out) = (xb.baseAddress!, wb.baseAddress!, out.baseAddress!)
-                    if let winograd {
-                        winograd.transformed.withUnsafeBufferPointer { filters in
-                            (bias?.data ?? []).withUnsafeBufferPointer { biasValues in
-                                winogradConvolution.run(x, filters: filters.baseAddress!, bias: bias == nil ? nil : biasValues.baseAddress,
-                                                        clampsAtZero: clampsAtZero, out)
+                    (bias?.data ?? []).withUnsafeBufferPointer { biasValues in
+                        let (x, weight, out) = (xb.baseAddress!, wb.baseAddress!, out.baseAddress!)
+                        let biasPointer = bias == nil ? nil : biasValues.baseAddress
+                        if let winograd {
+                            winogradConvolution.run(x, filters: winograd, bias: biasPointer, clampsAtZero: clampsAtZero, out)
+                            return
+                        }
+                        if p.isDepthwise {
+                            Parallel.split(p.n * p.c, minimumPerThread: Conv.planesPerThread(p.outH * p.outW)) { planes in
+                                depthwise(x, weight, p, out, planes: planes)
                             }
+                            finish(out, images: 0..<p.n, p, bias: bias)
+                            return
                         }
-                        return
-                    }
-                    if p.isDepthwise {
-                        depthwise(x, weight, p, out)
-                        finish(out, images: 0..<p.n, p, bias: bias)
-                        return
-                    }
-                    // Images share one product only where each has few output pixels (late layers);
-                    // early layers keep per-image products, whose column matrices stay cache-sized.
-                    let outPixels = p.outH * p.outW
-                    let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
-                    for first in stride(from: 0, to: p.n, by: imagesPerProduct) {
-                        let images = first..<min(p.n, first + imagesPerProduct)
-                        if images.count == 1 {
-                            forwardImage(first, x, weight, p, out)
-                        } else {
-                            forwardImagesTogether(images, x, weight, p, out)
+                        let product = Product(weight: weight, packed: packed, bias: biasPointer)
+                        // Images share one product only where each has few output pixels (late layers);
+                        // early layers keep per-image products, whose column matrices stay cache-sized.
+                        let outPixels = p.outH * p.outW
+                        let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
+                        if imagesPerProduct == 1, Parallel.threads > 1, p.n >= Parallel.threads {
+                            // Enough images for every thread: each takes its share of them whole.
+                            Parallel.split(p.n) { images in
+                                for image in images where !forwardImage(image, x, product, p, out) {
+                                    finish(out, images: image..<image + 1, p, bias: bias)
+                                }
+                            }
+                            return
                         }
-                        finish(out, images: images, p, bias: bias)
+                        for first in stride(from: 0, to: p.n, by: imagesPerProduct) {
+                            let images = first..<min(p.n, first + imagesPerProduct)
+                            let finished = images.count == 1 ? forwardImage(first, x, product, p, out)
+                                                             : forwardImagesTogether(images, x, product, p, out)
+                            if !finished { finish(out, images: images, p, bias: bias) }
+                        }
                     }
                 }
             }
         }
         return [y]
+    }
+
+    /// The operands of one call's filter products: the weight, its packed groups when the model
+    /// was loaded with it, and the bias.
+    struct Product {
+        var weight: UnsafePointer<Float>
+        var packed: [PackedMatrix]?
+        var bias: UnsafePointer<Float>?
+    }
+
+    /// C = (group g's filters) · B for B of p.k rows × `columns` and C of filters × `columns`, both
+    /// with row stride `columns`. With the weight packed at load, where that is faster for this
+    /// many columns, the bias and a fused Relu are applied as C is written and this returns true;
+    /// otherwise OpenBLAS multiplies and the caller's `finish` pass applies them.
+    private func multiply(group g: Int, _ product: Product, _ p: Plan, b: UnsafePointer<Float>, columns: Int,
+                          c: UnsafeMutablePointer<Float>) -> Bool {
+        if let matrix = product.packed?[g], matrix.isFaster(columns: columns) {
+            matrix.multiply(b, ldb: columns, columns: columns, into: c, ldc: columns,
+                            rowBias: product.bias.map { $0 + g * p.mg }, clampsAtZero: clampsAtZero)
+            return true
+        }
+        OpenBLAS.shared.parallelSgemm(transA: false, transB: false, m: p.mg, n: columns, k: p.k,
+                                      a: product.weight + g * p.mg * p.k, lda: p.k, b: b, ldb: columns,
+                                      beta: 0, c: c, ldc: columns)
+        return false
     }
 
     /// Most column-matrix elements one product of several images may use (16 MiB of floats).
@@ -118,59 +154,74 @@ struct Conv: Operator {
     /// Output pixels per image below which several images share one product (a 28×28 map has 784).
     static let fewPixels = 1024
 
+    /// Fewest planes of `pixels` each that one thread takes in a split pass over planes.
+    static func planesPerThread(_ pixels: Int) -> Int {
+        max(1, Parallel.elementsPerThread / max(1, pixels))
+    }
+
     /// The column matrix of `count` elements for one call; uninitialised, since im2col writes every element.
     private static func workspace(_ count: Int) -> [Float] {
         [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
-    /// One image's output, one sgemm per group; a pointwise kernel multiplies the input planes directly.
-    private func forwardImage(_ image: Int, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan,
-                              _ y: UnsafeMutablePointer<Float>) {
+    /// One image's output, one product per group; a pointwise kernel multiplies the input planes
+    /// directly. Returns whether the bias and a fused Relu were applied (`multiply`).
+    private func forwardImage(_ image: Int, _ x: UnsafePointer<Float>, _ product: Product, _ p: Plan,
+                              _ y: UnsafeMutablePointer<Float>) -> Bool {
         let outPixels = p.outH * p.outW
         var columns = Conv.workspace(p.isPointwise ? 0 : p.k * outPixels)
-        columns.withUnsafeMutableBufferPointer { cb in
+        return columns.withUnsafeMutableBufferPointer { cb in
+            var finished = true
             for g in 0..<p.groups {
                 let src = x + (image * p.c + g * p.cg) * p.h * p.w
                 let matrix: UnsafePointer<Float>
                 if p.isPointwise {
                     matrix = src
                 } else {
-                    Im2Col.unfold(image: src, channels: p.cg, height: p.h, width: p.w, window: p.window,
-                                  pads: p.pads, outH: p.outH, outW: p.outW, columns: cb.baseAddress!)
+                    let rowsPerChannel = p.window.kernel.h * p.window.kernel.w
+                    Parallel.split(p.cg, minimumPerThread: Conv.planesPerThread(rowsPerChannel * outPixels)) { channels in
+                        Im2Col.unfold(image: src + channels.lowerBound * p.h * p.w, channels: channels.count, height: p.h, width: p.w,
+                                      window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
+                                      columns: cb.baseAddress! + channels.lowerBound * rowsPerChannel * outPixels)
+                    }
                     matrix = UnsafePointer(cb.baseAddress!)
                 }
-                OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.mg, n: outPixels, k: p.k,
-                                      a: weight + g * p.mg * p.k, lda: p.k, b: matrix, ldb: outPixels,
-                                      beta: 0, c: y + (image * p.m + g * p.mg) * outPixels, ldc: outPixels)
+                finished = multiply(group: g, product, p, b: matrix, columns: outPixels, c: y + (image * p.m + g * p.mg) * outPixels) && finished
             }
+            return finished
         }
     }
 
     /// Several images' column matrices side by side, one sgemm per group for all of them: a wider
     /// product keeps sgemm efficient where each image has few output pixels (late layers).
-    private func forwardImagesTogether(_ images: Range<Int>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan,
-                                       _ y: UnsafeMutablePointer<Float>) {
+    /// Returns whether the bias and a fused Relu were applied (`multiply`).
+    private func forwardImagesTogether(_ images: Range<Int>, _ x: UnsafePointer<Float>, _ product: Product, _ p: Plan,
+                                       _ y: UnsafeMutablePointer<Float>) -> Bool {
         let outPixels = p.outH * p.outW
         let width = images.count * outPixels
-        var columns = Conv.workspace(p.k * width), product = Conv.workspace(p.mg * width)
-        columns.withUnsafeMutableBufferPointer { cb in
-            product.withUnsafeMutableBufferPointer { pb in
+        var columns = Conv.workspace(p.k * width), products = Conv.workspace(p.mg * width)
+        return columns.withUnsafeMutableBufferPointer { cb in
+            products.withUnsafeMutableBufferPointer { pb in
+                var finished = true
                 for g in 0..<p.groups {
-                    for (slot, image) in images.enumerated() {
-                        Im2Col.unfold(image: x + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg,
-                                      height: p.h, width: p.w, window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
-                                      columns: cb.baseAddress! + slot * outPixels, rowStride: width)
+                    Parallel.split(images.count) { slots in
+                        for slot in slots {
+                            Im2Col.unfold(image: x + ((images.lowerBound + slot) * p.c + g * p.cg) * p.h * p.w, channels: p.cg,
+                                          height: p.h, width: p.w, window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
+                                          columns: cb.baseAddress! + slot * outPixels, rowStride: width)
+                        }
                     }
-                    OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.mg, n: width, k: p.k,
-                                          a: weight + g * p.mg * p.k, lda: p.k, b: cb.baseAddress!, ldb: width,
-                                          beta: 0, c: pb.baseAddress!, ldc: width)
-                    for (slot, image) in images.enumerated() {
-                        for channel in 0..<p.mg {
-                            (y + (image * p.m + g * p.mg + channel) * outPixels)
-                                .update(from: pb.baseAddress! + channel * width + slot * outPixels, count: outPixels)
+                    finished = multiply(group: g, product, p, b: cb.baseAddress!, columns: width, c: pb.baseAddress!) && finished
+                    Parallel.split(p.mg, minimumPerThread: Conv.planesPerThread(width)) { channels in
+                        for (slot, image) in images.enumerated() {
+                            for channel in channels {
+                                (y + (image * p.m + g * p.mg + channel) * outPixels)
+                                    .update(from: pb.baseAddress! + channel * width + slot * outPixels, count: outPixels)
+                            }
                         }
                     }
                 }
+                return finished
             }
         }
     }
@@ -179,8 +230,9 @@ struct Conv: Operator {
     private func finish(_ y: UnsafeMutablePointer<Float>, images: Range<Int>, _ p: Plan, bias: Tensor?) {
         guard bias != nil || clampsAtZero else { return }
         let outPixels = p.outH * p.outW
-        for image in images {
-            for channel in 0..<p.m {
+        Parallel.split(images.count * p.m, minimumPerThread: Conv.planesPerThread(outPixels)) { planes in
+            for index in planes {
+                let (image, channel) = (images.lowerBound + index / p.m, index % p.m)
                 let plane = y + (image * p.m + channel) * outPixels
                 let offset = bias?.data[channel] ?? 0
                 if clampsAtZero {
@@ -195,39 +247,51 @@ struct Conv: Operator {
     /// One filter per channel, directly (sgemm with a single output row would waste its time): each
     /// kernel tap adds its weight times the input plane, shifted by the tap's offset and subsampled by
     /// the strides, to the output pixels whose input for that tap lies inside the plane. The inner
-    /// loop runs along an output row without bounds checks, so it vectorises.
-    private func depthwise(_ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan, _ y: UnsafeMutablePointer<Float>) {
+    /// loop runs along an output row without bounds checks, so it vectorises. `planes` numbers the
+    /// (image, channel) pairs to compute as image · C + channel.
+    private func depthwise(_ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ p: Plan, _ y: UnsafeMutablePointer<Float>,
+                           planes: Range<Int>) {
         let (kH, kW) = p.window.kernel, (sH, sW) = p.window.strides, (dH, dW) = p.window.dilations
         /// ⌈a / b⌉ for b > 0 (Swift's division truncates towards zero, which is the ceiling for a < 0).
         func ceilDiv(_ a: Int, _ b: Int) -> Int { a > 0 ? (a + b - 1) / b : a / b }
-        for image in 0..<p.n {
-            for channel in 0..<p.c {
-                let plane = x + (image * p.c + channel) * p.h * p.w
-                let filter = weight + channel * kH * kW
-                let out = y + (image * p.m + channel) * p.outH * p.outW
-                out.initialize(repeating: 0, count: p.outH * p.outW)
-                for ki in 0..<kH {
-                    // Output row oh reads input row oh·sH + rowOffset, inside the plane for oh in rows.
-                    let rowOffset = ki * dH - p.pads[0]
-                    let rows = max(0, ceilDiv(-rowOffset, sH))..<max(0, min(p.outH, ceilDiv(p.h - rowOffset, sH)))
-                    for kj in 0..<kW {
-                        let columnOffset = kj * dW - p.pads[1]
-                        let first = max(0, ceilDiv(-columnOffset, sW)), end = min(p.outW, ceilDiv(p.w - columnOffset, sW))
-                        guard first < end else { continue }
-                        let tap = filter[ki * kW + kj]
-                        for oh in rows {
-                            let source = plane + (oh * sH + rowOffset) * p.w + columnOffset
-                            let row = out + oh * p.outW
-                            if sW == 1 {
-                                for ow in first..<end { row[ow] += tap * source[ow] }
-                            } else {
-                                for ow in first..<end { row[ow] += tap * source[ow * sW] }
-                            }
+        for index in planes {
+            let (image, channel) = (index / p.c, index % p.c)
+            let plane = x + (image * p.c + channel) * p.h * p.w
+            let filter = weight + channel * kH * kW
+            let out = y + (image * p.m + channel) * p.outH * p.outW
+            out.initialize(repeating: 0, count: p.outH * p.outW)
+            for ki in 0..<kH {
+                // Output row oh reads input row oh·sH + rowOffset, inside the plane for oh in rows.
+                let rowOffset = ki * dH - p.pads[0]
+                let rows = max(0, ceilDiv(-rowOffset, sH))..<max(0, min(p.outH, ceilDiv(p.h - rowOffset, sH)))
+                for kj in 0..<kW {
+                    let columnOffset = kj * dW - p.pads[1]
+                    let first = max(0, ceilDiv(-columnOffset, sW)), end = min(p.outW, ceilDiv(p.w - columnOffset, sW))
+                    guard first < end else { continue }
+                    let tap = filter[ki * kW + kj]
+                    for oh in rows {
+                        let source = plane + (oh * sH + rowOffset) * p.w + columnOffset
+                        let row = out + oh * p.outW
+                        if sW == 1 {
+                            for ow in first..<end { row[ow] += tap * source[ow] }
+                        } else {
+                            for ow in first..<end { row[ow] += tap * source[ow * sW] }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Packs each group's filters (M/group × C/group·kH·kW) from the fixed weight `weight`; a
+    /// depthwise weight is left as it is (it has no product).
+    mutating func pack(_ weight: Tensor) {
+        guard weight.rank == 4, !(weight.shape[1] == 1 && group == weight.shape[0] && group > 1) else { return }
+        let (rows, depth) = (weight.shape[0] / group, weight.count / weight.shape[0])
+        let matrices = weight.data.withUnsafeBufferPointer { w in
+            (0..<group).map { PackedMatrix(w.baseAddress! + $0 * rows * depth, rows: rows, depth: depth, lda: depth) }
+        }
+        packedWeight = PackedWeights(source: WeightSource(weight), matrices: matrices)
     }
 
     /// dX = fold(Wᵀ·dY), dW = dY·colᵀ, dB = Σ dY over images and pixels; with a fused Relu, dY is
@@ -236,10 +300,7 @@ struct Conv: Operator {
     func backward(_ inputs: [Tensor?], outputs: [Tensor], outputGradients: [Tensor]) throws -> [Tensor?] {
         let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
         let p = try plan(x, weight, bias)
-        var dy = outputGradients[0]
-        if clampsAtZero {
-            for i in 0..<dy.count where outputs[0].data[i] <= 0 { dy.data[i] = 0 }
-        }
+        let dy = clampsAtZero ? outputGradients[0].zeroed(where: outputs[0]) : outputGradients[0]
         let outPixels = p.outH * p.outW
         var dx = Tensor(shape: x.shape), dw = Tensor(shape: weight.shape)
         var columns = [Float](repeating: 0, count: p.k * outPixels)
@@ -258,10 +319,10 @@ struct Conv: Operator {
                                             let gradOut = dyb.baseAddress! + (image * p.m + g * p.mg) * outPixels
                                             Im2Col.unfold(image: xb.baseAddress! + offset, channels: p.cg, height: p.h, width: p.w,
                                                           window: p.window, pads: p.pads, outH: p.outH, outW: p.outW, columns: cb.baseAddress!)
-                                            blas.sgemm(transA: false, transB: true, m: p.mg, n: p.k, k: outPixels,
+                                            blas.parallelSgemm(transA: false, transB: true, m: p.mg, n: p.k, k: outPixels,
                                                        a: gradOut, lda: outPixels, b: cb.baseAddress!, ldb: outPixels,
                                                        beta: 1, c: dwb.baseAddress! + g * p.mg * p.k, ldc: p.k)
-                                            blas.sgemm(transA: true, transB: false, m: p.k, n: outPixels, k: p.mg,
+                                            blas.parallelSgemm(transA: true, transB: false, m: p.k, n: outPixels, k: p.mg,
                                                        a: wb.baseAddress! + g * p.mg * p.k, lda: p.k, b: gradOut, ldb: outPixels,
                                                        beta: 0, c: dcb.baseAddress!, ldc: outPixels)
                                             Im2Col.fold(columns: dcb.baseAddress!, channels: p.cg, height: p.h, width: p.w,

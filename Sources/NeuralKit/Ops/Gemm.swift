@@ -5,6 +5,8 @@ struct Gemm: Operator {
     var beta: Float
     var transA: Bool
     var transB: Bool
+    /// B′ᵀ (N×K) packed when the model was loaded, where B is a fixed weight (`Network.packWeights`).
+    var packedWeight: PackedWeights?
 
     init(_ attributes: Attributes) throws {
         try attributes.allow(["alpha", "beta", "transA", "transB", "broadcast"])
@@ -35,7 +37,16 @@ struct Gemm: Operator {
             }
             for (i, offset) in Broadcast.offsets(of: c.shape, onto: [m, n]).enumerated() { y.data[i] = beta * c.data[offset] }
         }
-        if m == 1 {
+        if m > 1, alpha == 1, let packed = packedWeight?.matrices(for: b)?.first, packed.isFaster(columns: m) {
+            // Yᵀ = B′ᵀ · A′ᵀ with B′ᵀ packed at load; Y (holding beta · C) is written transposed.
+            // A′ᵀ element (d, j) is A[j][d] (A stored [M, K]) or A[d][j] (transA, stored [K, M]).
+            a.data.withUnsafeBufferPointer { ab in
+                y.data.withUnsafeMutableBufferPointer { yb in
+                    packed.multiply(ab.baseAddress!, ldb: a.shape[1], bTransposed: !transA, columns: m,
+                                    into: yb.baseAddress!, ldc: n, cTransposed: true, accumulating: true)
+                }
+            }
+        } else if m == 1 {
             // One row of A (contiguous whether or not transposed): y = alpha · B′ᵀ · a + y.
             // B stored [N, K] (transB) gives B·a; stored [K, N] gives Bᵀ·a.
             OpenBLAS.shared.sgemv(trans: !transB, rows: b.shape[0], columns: b.shape[1], alpha: alpha,
@@ -45,6 +56,14 @@ struct Gemm: Operator {
                                   a: a.data, b: b.data, beta: 1, c: &y.data)
         }
         return [y]
+    }
+
+    /// Packs B′ᵀ from the fixed weight `b`: its element (i, d) is B[i][d] when transB (B stored
+    /// [N, K]), else B[d][i] (stored [K, N]).
+    mutating func pack(_ b: Tensor) {
+        let (n, k) = transB ? (b.shape[0], b.shape[1]) : (b.shape[1], b.shape[0])
+        let matrix = b.data.withUnsafeBufferPointer { PackedMatrix($0.baseAddress!, rows: n, depth: k, lda: b.shape[1], transposed: !transB) }
+        packedWeight = PackedWeights(source: WeightSource(b), matrices: [matrix])
     }
 
     func backward(_ inputs: [Tensor?], outputs: [Tensor], outputGradients: [Tensor]) throws -> [Tensor?] {

@@ -26,9 +26,11 @@ struct LRN: Operator {
         var s = [Float](repeating: 0, count: x.count)
         s.withUnsafeMutableBufferPointer { sb in
             x.data.withUnsafeBufferPointer { xb in
-                for image in 0..<x.shape[0] {
-                    for c in 0..<channels {
-                        let out = sb.baseAddress! + (image * channels + c) * pixels
+                // Each (image, channel) plane of s is written by one thread.
+                Parallel.split(x.shape[0] * channels, minimumPerThread: max(1, Parallel.elementsPerThread / max(1, size * pixels))) { planes in
+                    for plane in planes {
+                        let (image, c) = (plane / channels, plane % channels)
+                        let out = sb.baseAddress! + plane * pixels
                         for j in max(0, c - below)...min(channels - 1, c + above) {
                             let src = xb.baseAddress! + (image * channels + j) * pixels
                             for p in 0..<pixels { out[p] += src[p] * src[p] }
@@ -48,14 +50,16 @@ struct LRN: Operator {
         let y = Tensor(shape: x.shape) { out in
             x.data.withUnsafeBufferPointer { xb in
                 s.withUnsafeBufferPointer { sb in
-                    if beta == 0.75 {
-                        // s^−¾ = 1/(√s·√√s): two square roots instead of a pow (AlexNet's and GoogLeNet's β).
-                        for i in out.indices {
-                            let root = sb[i].squareRoot()
-                            out[i] = xb[i] / (root * root.squareRoot())
+                    Parallel.split(out.count, minimumPerThread: Parallel.elementsPerThread) { range in
+                        if beta == 0.75 {
+                            // s^−¾ = 1/(√s·√√s): two square roots instead of a pow (AlexNet's and GoogLeNet's β).
+                            for i in range {
+                                let root = sb[i].squareRoot()
+                                out[i] = xb[i] / (root * root.squareRoot())
+                            }
+                        } else {
+                            for i in range { out[i] = xb[i] * pow(sb[i], -beta) }
                         }
-                    } else {
-                        for i in out.indices { out[i] = xb[i] * pow(sb[i], -beta) }
                     }
                 }
             }

@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// Max and average pooling over 2-D windows of NCHW tensors (ONNX MaxPool, AveragePool), with
 /// strides, pads, ceil_mode and, for the average, count_include_pad. Padding never wins a max.
 struct Pool: Operator {
@@ -70,36 +72,40 @@ struct Pool: Operator {
         if producesIndices, x.count >= 1 << 24 {
             throw NeuralError("input has \(x.count) elements; Indices above 2^24 cannot be held exactly in float32 tensors")
         }
-        var indices = producesIndices ? Tensor(shape: shape) : nil
+        var indexData = [Float](repeating: 0, count: producesIndices ? shape.reduce(1, *) : 0)
         let y = Tensor(shape: shape) { out in
             x.data.withUnsafeBufferPointer { xb in
-                for plane in 0..<s.planes {
-                    let src = xb.baseAddress! + plane * s.h * s.w
-                    for oh in 0..<s.outH {
-                        let row = out.baseAddress! + (plane * s.outH + oh) * s.outW
-                        switch kind {
-                        case .average:
-                            averageRow(src, oh, s, columns, row)
-                        case .max where indices == nil:
-                            maxRow(src, oh, s, columns, row)
-                        case .max:
-                            indices!.data.withUnsafeMutableBufferPointer { ib in
-                                maxRow(src, oh, s, columns, row, indices: ib.baseAddress! + (plane * s.outH + oh) * s.outW,
-                                       planeStart: plane * s.h * s.w)
+                indexData.withUnsafeMutableBufferPointer { ib in
+                    let indices = producesIndices ? ib.baseAddress : nil
+                    Parallel.split(s.planes, minimumPerThread: max(1, Parallel.elementsPerThread / max(1, s.h * s.w))) { planes in
+                        for plane in planes {
+                            let src = xb.baseAddress! + plane * s.h * s.w
+                            for oh in 0..<s.outH {
+                                let row = out.baseAddress! + (plane * s.outH + oh) * s.outW
+                                switch (kind, indices) {
+                                case (.average, _):
+                                    averageRow(src, oh, s, columns, row)
+                                case (.max, nil):
+                                    maxRow(src, oh, s, columns, row)
+                                case (.max, let indices?):
+                                    maxRow(src, oh, s, columns, row, indices: indices + (plane * s.outH + oh) * s.outW,
+                                           planeStart: plane * s.h * s.w)
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        let indices = producesIndices ? Tensor(shape: shape, data: indexData) : nil
         return [y] + (indices.map { [$0] } ?? [])
     }
 
     private typealias Shapes = (planes: Int, h: Int, w: Int, outH: Int, outW: Int, pads: [Int])
 
     /// The input rows (px) the windows of output row `oh` read, those inside the input.
-    private func inputRows(_ oh: Int, _ s: Shapes) -> [Int] {
-        (0..<window.kernel.h).map { oh * window.strides.h - s.pads[0] + $0 * window.dilations.h }.filter { $0 >= 0 && $0 < s.h }
+    private func inputRows(_ oh: Int, _ s: Shapes) -> LazyFilterSequence<LazyMapSequence<Range<Int>, Int>> {
+        (0..<window.kernel.h).lazy.map { oh * window.strides.h - s.pads[0] + $0 * window.dilations.h }.filter { $0 >= 0 && $0 < s.h }
     }
 
     /// One output row of maxima, kernel position by kernel position over whole rows (padding
@@ -118,10 +124,8 @@ struct Pool: Operator {
                         row[ow] = line[iw]
                         indices[ow] = Float(planeStart + (storageOrder == 0 ? ih * s.w + iw : iw * s.h + ih))
                     }
-                } else if sW == 1 {
-                    for ow in inside { row[ow] = max(row[ow], line[ow + offset]) }
-                } else {
-                    for ow in inside { row[ow] = max(row[ow], line[ow * sW + offset]) }
+                } else if !inside.isEmpty {
+                    nk_max_into_row(row + inside.lowerBound, line + inside.lowerBound * sW + offset, inside.count, sW)
                 }
             }
         }
@@ -132,13 +136,14 @@ struct Pool: Operator {
     private func averageRow(_ src: UnsafePointer<Float>, _ oh: Int, _ s: Shapes, _ columns: [Range<Int>],
                             _ row: UnsafeMutablePointer<Float>) {
         row.update(repeating: 0, count: s.outW)
-        let rows = inputRows(oh, s)
         let sW = window.strides.w
-        for ih in rows {
+        var rowCount = 0
+        for ih in inputRows(oh, s) {
+            rowCount += 1
             let line = src + ih * s.w
             for (kj, inside) in columns.enumerated() {
                 let offset = kj * window.dilations.w - s.pads[1]
-                for ow in inside { row[ow] += line[ow * sW + offset] }
+                if !inside.isEmpty { nk_add_into_row(row + inside.lowerBound, line + inside.lowerBound * sW + offset, inside.count, sW) }
             }
         }
         let h0 = oh * window.strides.h - s.pads[0]
@@ -149,7 +154,7 @@ struct Pool: Operator {
                 let w0 = ow * sW - s.pads[1]
                 divisor = (min(h0 + window.kernel.h, s.h + s.pads[2]) - h0) * (min(w0 + window.kernel.w, s.w + s.pads[3]) - w0)
             } else {
-                divisor = rows.count * columns.count(where: { $0.contains(ow) })
+                divisor = rowCount * columns.count(where: { $0.contains(ow) })
             }
             row[ow] /= Float(max(divisor, 1))
         }

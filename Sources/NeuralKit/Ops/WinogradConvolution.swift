@@ -40,7 +40,7 @@ struct WinogradConvolution {
 
     /// Writes the convolution of `x` ([N, C, H, W]) with the transformed `filters` into `y`
     /// ([N, M, outH, outW]), adding `bias` ([M]) and clamping at zero when `clampsAtZero`.
-    func run(_ x: UnsafePointer<Float>, filters: UnsafePointer<Float>, bias: UnsafePointer<Float>?, clampsAtZero: Bool,
+    func run(_ x: UnsafePointer<Float>, filters: WinogradFilters, bias: UnsafePointer<Float>?, clampsAtZero: Bool,
              _ y: UnsafeMutablePointer<Float>) {
         let p = plan
         let maximumTiles = imagesPerChunk * tilesPerImage
@@ -60,13 +60,21 @@ struct WinogradConvolution {
                     }
                 }
             }
-            // 36 independent products: each thread takes its share whole.
-            Parallel.split(Winograd.positions) { positions in
-                for position in positions {
-                    OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.m, n: tiles, k: p.c,
-                                          a: filters + position * p.m * p.c, lda: p.c,
-                                          b: input + position * p.c * tiles, ldb: tiles,
-                                          beta: 0, c: products + position * p.m * tiles, ldc: tiles)
+            // 36 independent products: each thread takes its share whole. With few tiles the
+            // filters packed at load are faster than OpenBLAS's repacking of them (`PackedMatrix`).
+            let packed = filters.packed[0].isFaster(columns: tiles)
+            filters.transformed.withUnsafeBufferPointer { u in
+                Parallel.split(Winograd.positions) { positions in
+                    for position in positions {
+                        let (v, product) = (input + position * p.c * tiles, products + position * p.m * tiles)
+                        if packed {
+                            filters.packed[position].multiply(v, ldb: tiles, columns: tiles, into: product, ldc: tiles)
+                        } else {
+                            OpenBLAS.shared.sgemm(transA: false, transB: false, m: p.m, n: tiles, k: p.c,
+                                                  a: u.baseAddress! + position * p.m * p.c, lda: p.c, b: v, ldb: tiles,
+                                                  beta: 0, c: product, ldc: tiles)
+                        }
+                    }
                 }
             }
             Parallel.split(p.m) { filterRange in

@@ -1,24 +1,21 @@
 /// A Conv weight transformed for Winograd's F(4×4, 3×3) (`Winograd.transformFilters`), kept on
 /// the op so that the transform is done once, when the model is loaded, not on every run.
 struct WinogradFilters: Sendable {
-    /// The weight these filters were transformed from. Holding it keeps its storage alive, so an
-    /// input whose storage is this very buffer holds these very values (a changed copy of a
-    /// weight always gets storage of its own).
-    let source: [Float]
+    /// The weight these filters were transformed from.
+    let source: WeightSource
     /// U [36, M, C].
     let transformed: [Float]
+    /// U's 36 filters × channels matrices, each packed for NeuralKit's own kernel (`PackedMatrix`).
+    let packed: [PackedMatrix]
 
     init(_ weight: Tensor) {
-        source = weight.data
+        let (filters, channels) = (weight.shape[0], weight.shape[1])
+        source = WeightSource(weight)
         transformed = weight.data.withUnsafeBufferPointer {
-            Winograd.transformFilters($0.baseAddress!, filters: weight.shape[0], channels: weight.shape[1])
+            Winograd.transformFilters($0.baseAddress!, filters: filters, channels: channels)
         }
-    }
-
-    /// Whether `weight` is the tensor these filters were made from (the same storage).
-    func belong(to weight: Tensor) -> Bool {
-        source.count == weight.count && source.withUnsafeBufferPointer { a in
-            weight.data.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        packed = transformed.withUnsafeBufferPointer { u in
+            (0..<Winograd.positions).map { PackedMatrix(u.baseAddress! + $0 * filters * channels, rows: filters, depth: channels, lda: channels) }
         }
     }
 }
@@ -38,7 +35,7 @@ extension Conv {
     /// The transformed filters for `weight`: the ones kept on the op when they belong to it,
     /// otherwise transformed now.
     func winogradFilters(for weight: Tensor) -> WinogradFilters {
-        if let kept = keptWinogradFilters, kept.belong(to: weight) { return kept }
+        if let kept = keptWinogradFilters, kept.source.isStorage(of: weight) { return kept }
         return WinogradFilters(weight)
     }
 }

@@ -1,0 +1,43 @@
+#ifndef STIMGEN_PACKED_GEMM_H
+#define STIMGEN_PACKED_GEMM_H
+
+// A matrix product whose left operand (a layer's weights: filters × inputs) is packed once, when the
+// model loads, into the order the micro-kernel reads it. OpenBLAS's interface packs both operands on
+// every call; for a network's many small products, repacking the same weights each time is a large
+// share of the work.
+//
+// Packed layout of an M×K matrix A: K is cut into depth blocks of NK_DEPTH_BLOCK (the last may be
+// shorter); within block b (depth kc), rows are cut into panels of NK_PANEL_ROWS, the last one
+// padded with zero rows; panel i holds its kc × NK_PANEL_ROWS values column by column, so element
+// (row 6i + r, depth d) of the block is at [i · kc · 6 + d · 6 + r]. Block b starts at
+// b · NK_DEPTH_BLOCK · (M rounded up to a whole panel).
+
+#include <stddef.h>
+
+/// Rows of A (and of C) one micro-kernel call computes.
+#define NK_PANEL_ROWS 6
+/// Columns of B (and of C) one micro-kernel call computes.
+#define NK_PANEL_COLUMNS 16
+/// Depth (K) of one block: a 16-column panel of B, 16 KiB, stays in the 32 KiB L1 cache.
+#define NK_DEPTH_BLOCK 256
+
+/// Floats the packed copy of an M×K matrix takes.
+size_t nk_packed_count(size_t m, size_t k);
+
+/// Packs A (M×K; element (i, d) at a[i · lda + d], or at a[d · lda + i] when `transposed`) into
+/// `packed` (nk_packed_count(m, k) floats).
+void nk_pack(const float *a, size_t lda, int transposed, size_t m, size_t k, float *packed);
+
+/// C = A · B for rows [row_begin, row_end) of the packed M×K matrix A (row_begin a multiple of
+/// NK_PANEL_ROWS), B K×N: element (d, j) at b[d · ldb + j], or at b[j · ldb + d] when
+/// `b_transposed`. Row i of the range is written to C's row i − row_begin: element (i, j) at
+/// c[i · ldc + j], or at c[j · ldc + i] when `c_transposed`.
+/// With `accumulate`, the product is added to C's values; `row_bias` (nullable, indexed by A's row)
+/// is added to each row, and with `clamp_at_zero` the result is max(·, 0): both after the last
+/// depth block, in the pass that writes C.
+void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
+                    const float *b, size_t ldb, int b_transposed, size_t n,
+                    float *c, size_t ldc, int c_transposed,
+                    const float *row_bias, int accumulate, int clamp_at_zero);
+
+#endif

@@ -1,0 +1,212 @@
+#include "packed_gemm.h"
+
+#include <stdlib.h>
+
+#define ROWS NK_PANEL_ROWS
+#define COLUMNS NK_PANEL_COLUMNS
+#define DEPTH NK_DEPTH_BLOCK
+/// Rows of A swept under one packed block of B: 144 rows × 256 depth (144 KiB) stay in the L2 cache.
+#define ROW_BLOCK 144
+/// Columns of B packed at once: 256 depth × 2048 columns (2 MiB) stay in the L3 cache.
+#define COLUMN_BLOCK 2048
+
+static size_t round_up(size_t value, size_t step) { return (value + step - 1) / step * step; }
+static size_t min_size(size_t a, size_t b) { return a < b ? a : b; }
+
+size_t nk_packed_count(size_t m, size_t k) { return round_up(m, ROWS) * k; }
+
+void nk_pack(const float *a, size_t lda, int transposed, size_t m, size_t k, float *packed) {
+    size_t padded = round_up(m, ROWS);
+    for (size_t depth = 0; depth < k; depth += DEPTH) {
+        size_t kc = min_size(DEPTH, k - depth);
+        float *block = packed + depth * padded;
+        for (size_t row = 0; row < padded; row++) {
+            float *panel = block + (row / ROWS) * kc * ROWS + row % ROWS;
+            for (size_t d = 0; d < kc; d++) {
+                panel[d * ROWS] = row >= m ? 0 : (transposed ? a[(depth + d) * lda + row] : a[row * lda + depth + d]);
+            }
+        }
+    }
+}
+
+/// Packs rows [depth, depth + kc) and columns [column, column + nc) of B into panels of COLUMNS
+/// columns, each kc × COLUMNS values row by row, the last panel padded with zero columns. B is read
+/// in its own order (along its rows, or along its columns when transposed), which the hardware
+/// prefetcher follows; reading a panel at a time would jump a whole row of B per 16 values.
+static void pack_b(const float *b, size_t ldb, int transposed, size_t depth, size_t kc, size_t column, size_t nc,
+                   float *packed) {
+    size_t whole = nc / COLUMNS * COLUMNS;
+    if (!transposed) {
+        for (size_t d = 0; d < kc; d++) {
+            const float *source = b + (depth + d) * ldb + column;
+            for (size_t first = 0; first < whole; first += COLUMNS) {
+                float *panel_row = packed + first * kc + d * COLUMNS;
+                for (size_t j = 0; j < COLUMNS; j++) panel_row[j] = source[first + j];
+            }
+            if (whole < nc) {
+                float *panel_row = packed + whole * kc + d * COLUMNS;
+                for (size_t j = 0; j < COLUMNS; j++) panel_row[j] = whole + j < nc ? source[whole + j] : 0;
+            }
+        }
+    } else {
+        for (size_t j = 0; j < round_up(nc, COLUMNS); j++) {
+            float *panel = packed + j / COLUMNS * COLUMNS * kc + j % COLUMNS;
+            const float *source = b + (column + j) * ldb + depth;
+            for (size_t d = 0; d < kc; d++) panel[d * COLUMNS] = j < nc ? source[d] : 0;
+        }
+    }
+}
+
+/// Where and how one ROWS × COLUMNS tile of C is written.
+typedef struct {
+    float *c;
+    size_t ldc;
+    int c_transposed;
+    size_t rows, columns;   // valid rows and columns of the tile (the rest is padding)
+    int accumulate;         // add to C's values instead of replacing them
+    const float *bias;      // ROWS values to add (after the last depth block), or NULL
+    int clamp_at_zero;      // max(·, 0) (after the last depth block)
+} tile_target;
+
+/// Writes a computed tile (ROWS × COLUMNS, row by row) to C as `target` says.
+static void store_tile(const float *tile, const tile_target *target) {
+    for (size_t r = 0; r < target->rows; r++) {
+        float offset = target->bias ? target->bias[r] : 0;
+        for (size_t j = 0; j < target->columns; j++) {
+            float *place = target->c_transposed ? target->c + j * target->ldc + r : target->c + r * target->ldc + j;
+            float value = tile[r * COLUMNS + j] + (target->accumulate ? *place : 0) + offset;
+            *place = target->clamp_at_zero && value < 0 ? 0 : value;
+        }
+    }
+}
+
+/// The micro-kernel for any CPU: a ROWS × COLUMNS tile of A-panel · B-panel over depth kc.
+static void kernel_baseline(size_t kc, const float *a, const float *b, const tile_target *target) {
+    float tile[ROWS * COLUMNS] = {0};
+    for (size_t d = 0; d < kc; d++, a += ROWS, b += COLUMNS) {
+        for (size_t r = 0; r < ROWS; r++) {
+            for (size_t j = 0; j < COLUMNS; j++) tile[r * COLUMNS + j] += a[r] * b[j];
+        }
+    }
+    store_tile(tile, target);
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/// The micro-kernel with AVX2 + FMA: twelve 8-float accumulators hold the tile; each depth step
+/// loads a row of the B panel (two vectors), broadcasts the A panel's six values and does twelve
+/// fused multiply-adds. The tile is written straight from the registers (masked on C's right
+/// edge), unless C is transposed.
+__attribute__((target("avx2,fma")))
+static void kernel_avx2(size_t kc, const float *a, const float *b, const tile_target *target) {
+    __m256 c00 = _mm256_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    __m256 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    if (!target->c_transposed) {  // C's rows lie far apart: start fetching them while the sums run
+        for (size_t r = 0; r < target->rows; r++) {
+            _mm_prefetch((const char *)(target->c + r * target->ldc), _MM_HINT_T0);
+            _mm_prefetch((const char *)(target->c + r * target->ldc + COLUMNS - 1), _MM_HINT_T0);
+        }
+    }
+    for (size_t d = 0; d < kc; d++, a += ROWS, b += COLUMNS) {
+        __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8), s;
+        s = _mm256_broadcast_ss(a + 0); c00 = _mm256_fmadd_ps(s, b0, c00); c01 = _mm256_fmadd_ps(s, b1, c01);
+        s = _mm256_broadcast_ss(a + 1); c10 = _mm256_fmadd_ps(s, b0, c10); c11 = _mm256_fmadd_ps(s, b1, c11);
+        s = _mm256_broadcast_ss(a + 2); c20 = _mm256_fmadd_ps(s, b0, c20); c21 = _mm256_fmadd_ps(s, b1, c21);
+        s = _mm256_broadcast_ss(a + 3); c30 = _mm256_fmadd_ps(s, b0, c30); c31 = _mm256_fmadd_ps(s, b1, c31);
+        s = _mm256_broadcast_ss(a + 4); c40 = _mm256_fmadd_ps(s, b0, c40); c41 = _mm256_fmadd_ps(s, b1, c41);
+        s = _mm256_broadcast_ss(a + 5); c50 = _mm256_fmadd_ps(s, b0, c50); c51 = _mm256_fmadd_ps(s, b1, c51);
+    }
+    __m256 rows[ROWS][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
+    if (target->c_transposed) {
+        float tile[ROWS * COLUMNS];
+        for (size_t r = 0; r < ROWS; r++) {
+            _mm256_storeu_ps(tile + r * COLUMNS, rows[r][0]);
+            _mm256_storeu_ps(tile + r * COLUMNS + 8, rows[r][1]);
+        }
+        store_tile(tile, target);
+        return;
+    }
+    // Lanes of each half of a row that lie inside C: a tile on C's right edge is written masked.
+    static const int lanes[24] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+    size_t columns = target->columns;
+    const __m256i mask[2] = {_mm256_loadu_si256((const __m256i *)(lanes + 16 - (columns < 8 ? columns : 8))),
+                             _mm256_loadu_si256((const __m256i *)(lanes + 16 - (columns > 8 ? columns - 8 : 0)))};
+    const __m256 zero = _mm256_setzero_ps();
+    for (size_t r = 0; r < target->rows; r++) {
+        float *out = target->c + r * target->ldc;
+        __m256 offset = _mm256_set1_ps(target->bias ? target->bias[r] : 0);
+        for (size_t half = 0; half < 2; half++) {
+            __m256 value = _mm256_add_ps(rows[r][half], offset);
+            if (columns == COLUMNS) {
+                if (target->accumulate) value = _mm256_add_ps(value, _mm256_loadu_ps(out + 8 * half));
+                if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
+                _mm256_storeu_ps(out + 8 * half, value);
+            } else {
+                if (target->accumulate) value = _mm256_add_ps(value, _mm256_maskload_ps(out + 8 * half, mask[half]));
+                if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
+                _mm256_maskstore_ps(out + 8 * half, mask[half], value);
+            }
+        }
+    }
+}
+#endif
+
+typedef void (*micro_kernel)(size_t, const float *, const float *, const tile_target *);
+
+/// The micro-kernel this CPU runs fastest.
+static micro_kernel chosen_kernel(void) {
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return kernel_avx2;
+#endif
+    return kernel_baseline;
+}
+
+void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
+                    const float *b, size_t ldb, int b_transposed, size_t n,
+                    float *c, size_t ldc, int c_transposed,
+                    const float *row_bias, int accumulate, int clamp_at_zero) {
+    if (row_begin >= row_end || n == 0) return;
+    micro_kernel kernel = chosen_kernel();
+    size_t padded = round_up(m, ROWS);
+    if (k == 0) {  // an empty sum: C keeps its values (or is zeroed), then the bias and the clamp
+        float zeros[ROWS * COLUMNS] = {0};
+        for (size_t row = row_begin; row < row_end; row += ROWS) {
+            for (size_t column = 0; column < n; column += COLUMNS) {
+                size_t i = row - row_begin;
+                tile_target target = {c_transposed ? c + column * ldc + i : c + i * ldc + column, ldc, c_transposed,
+                                      min_size(ROWS, row_end - row), min_size(COLUMNS, n - column), accumulate,
+                                      row_bias ? row_bias + row : NULL, clamp_at_zero};
+                store_tile(zeros, &target);
+            }
+        }
+        return;
+    }
+    // One packed block of B at a time: depth × columns, at most DEPTH × COLUMN_BLOCK floats.
+    float *packed_b = malloc(min_size(DEPTH, k) * round_up(min_size(COLUMN_BLOCK, n), COLUMNS) * sizeof(float));
+    if (!packed_b) abort();
+    for (size_t column = 0; column < n; column += COLUMN_BLOCK) {
+        size_t nc = min_size(COLUMN_BLOCK, n - column);
+        for (size_t depth = 0; depth < k; depth += DEPTH) {
+            size_t kc = min_size(DEPTH, k - depth);
+            int last = depth + kc == k;
+            pack_b(b, ldb, b_transposed, depth, kc, column, nc, packed_b);
+            const float *block = packed + depth * padded;
+            for (size_t rows = row_begin; rows < row_end; rows += ROW_BLOCK) {
+                size_t rows_end = min_size(row_end, rows + ROW_BLOCK);
+                for (size_t first = 0; first < nc; first += COLUMNS) {
+                    const float *b_panel = packed_b + first * kc;
+                    for (size_t row = rows; row < rows_end; row += ROWS) {
+                        size_t i = row - row_begin, j = column + first;
+                        tile_target target = {c_transposed ? c + j * ldc + i : c + i * ldc + j, ldc, c_transposed,
+                                              min_size(ROWS, row_end - row), min_size(COLUMNS, nc - first),
+                                              accumulate || depth > 0, last && row_bias ? row_bias + row : NULL,
+                                              last && clamp_at_zero};
+                        kernel(kc, block + (row / ROWS) * kc * ROWS, b_panel, &target);
+                    }
+                }
+            }
+        }
+    }
+    free(packed_b);
+}

@@ -1,0 +1,25 @@
+#include "row_kernels.h"
+
+// Each loop gets an AVX2 clone and a baseline one, chosen when the program loads (ELF indirect
+// functions), where the platform allows; elsewhere the baseline only.
+#if defined(__x86_64__) && defined(__linux__)
+#define KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define KERNEL
+#endif
+
+KERNEL void nk_max_into_row(float *restrict row, const float *restrict line, size_t count, size_t stride) {
+    if (stride == 1) {
+        for (size_t i = 0; i < count; i++) row[i] = line[i] > row[i] ? line[i] : row[i];
+    } else {
+        for (size_t i = 0; i < count; i++) row[i] = line[i * stride] > row[i] ? line[i * stride] : row[i];
+    }
+}
+
+KERNEL void nk_add_into_row(float *restrict row, const float *restrict line, size_t count, size_t stride) {
+    if (stride == 1) {
+        for (size_t i = 0; i < count; i++) row[i] += line[i];
+    } else {
+        for (size_t i = 0; i < count; i++) row[i] += line[i * stride];
+    }
+}

@@ -1,0 +1,67 @@
+import CNeuralKernels
+
+/// A layer's weight matrix (M rows × K depth: filters × inputs) packed once, when the model loads,
+/// in the order NeuralKit's own matrix kernel reads it (`nk_gemm_packed`,
+/// Sources/CNeuralKernels/include/packed_gemm.h).
+///
+/// OpenBLAS packs both operands of every product again on every call. On the products where the
+/// weight is large against the rest (few columns: a fully connected layer on a batch, the Winograd
+/// products of small maps, the late layers' few pixels) that repacking is a large share of the
+/// time; with the weight packed once, a call packs only the small operand (bench/RESULTS.md).
+struct PackedMatrix: Sendable {
+    /// M and K.
+    let rows, depth: Int
+    /// The packed values (`nk_packed_count(rows, depth)` floats).
+    let storage: [Float]
+
+    /// Packs `a` (element (i, d) at `a[i · lda + d]`, or at `a[d · lda + i]` when `transposed`).
+    init(_ a: UnsafePointer<Float>, rows: Int, depth: Int, lda: Int, transposed: Bool = false) {
+        self.rows = rows
+        self.depth = depth
+        let count = nk_packed_count(rows, depth)
+        storage = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nk_pack(a, lda, transposed ? 1 : 0, rows, depth, buffer.baseAddress!)
+            initialized = count
+        }
+    }
+
+    /// Products with at most this many columns per row of the weight run here rather than in
+    /// OpenBLAS. On wide products (an early layer's many pixels) the weight's repacking is a small
+    /// share of OpenBLAS's time and its kernel is the faster one (this one reached 0.7–0.95 of its
+    /// speed on such shapes); whole-graph runs at 2 and 4 columns per row were within noise of
+    /// each other and faster than at 0, 1 or 8 (bench/RESULTS.md).
+    static let maximumColumnsPerRow = 2
+
+    /// Whether a product of this weight with `columns` columns runs faster here than in OpenBLAS.
+    func isFaster(columns: Int) -> Bool { columns <= PackedMatrix.maximumColumnsPerRow * rows }
+
+    /// C = W · B (+ C when `accumulating`) (+ `rowBias` per row) (clamped at zero when
+    /// `clampsAtZero`) for B of `depth` × `columns` (element (d, j) at `b[d · ldb + j]`, or at
+    /// `b[j · ldb + d]` when `bTransposed`); C element (i, j) at `c[i · ldc + j]`, or at
+    /// `c[j · ldc + i]` when `cTransposed`. Split over `Parallel.threads` into blocks of columns,
+    /// or of rows where C has fewer columns than rows.
+    func multiply(_ b: UnsafePointer<Float>, ldb: Int, bTransposed: Bool = false, columns: Int,
+                  into c: UnsafeMutablePointer<Float>, ldc: Int, cTransposed: Bool = false,
+                  rowBias: UnsafePointer<Float>? = nil, accumulating: Bool = false, clampsAtZero: Bool = false) {
+        let byColumns = columns >= rows
+        let step = byColumns ? Int(NK_PANEL_COLUMNS) : Int(NK_PANEL_ROWS)
+        let panels = ((byColumns ? columns : rows) + step - 1) / step
+        let panelWork = step * (byColumns ? rows : columns) * depth
+        Parallel.split(panels, minimumPerThread: max(1, OpenBLAS.multiplyAddsPerThread / max(1, panelWork))) { range in
+            storage.withUnsafeBufferPointer { packed in
+                if byColumns {
+                    let first = range.lowerBound * step, count = min(columns, range.upperBound * step) - first
+                    nk_gemm_packed(packed.baseAddress!, rows, depth, 0, rows,
+                                   b + (bTransposed ? first * ldb : first), ldb, bTransposed ? 1 : 0, count,
+                                   c + (cTransposed ? first * ldc : first), ldc, cTransposed ? 1 : 0,
+                                   rowBias, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
+                } else {
+                    let first = range.lowerBound * step, end = min(rows, range.upperBound * step)
+                    nk_gemm_packed(packed.baseAddress!, rows, depth, first, end, b, ldb, bTransposed ? 1 : 0, columns,
+                                   c + (cTransposed ? first : first * ldc), ldc, cTransposed ? 1 : 0,
+                                   rowBias, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
+                }
+            }
+        }
+    }
+}

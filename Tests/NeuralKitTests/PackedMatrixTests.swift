@@ -1,0 +1,116 @@
+import Testing
+@testable import NeuralKit
+
+/// NeuralKit's own matrix kernel with a weight packed once (`PackedMatrix`, `nk_gemm_packed`),
+/// checked against the product summed directly in double precision. The shapes cover a partial
+/// panel of rows (not a multiple of 6) and of columns (not a multiple of 16), several depth blocks
+/// (K > 256), leading dimensions wider than the matrices, and every transposition.
+@Suite(.serialized) struct PackedMatrixTests {
+    /// A stored matrix: element (i, j) at `values[i · ld + j]`, or at `values[j · ld + i]` when transposed.
+    struct Stored {
+        var values: [Float]
+        var ld: Int
+        var transposed: Bool
+        subscript(i: Int, j: Int) -> Float { transposed ? values[j * ld + i] : values[i * ld + j] }
+
+        /// A rows × columns matrix of seeded values, stored with 3 spare elements per line.
+        static func seeded(rows: Int, columns: Int, transposed: Bool, seed: UInt64) -> Stored {
+            let ld = (transposed ? rows : columns) + 3
+            return Stored(values: seededTensor([(transposed ? columns : rows) * ld], seed: seed).data, ld: ld, transposed: transposed)
+        }
+    }
+
+    /// W · B + bias (+ C0), clamped when asked, summed in double precision.
+    func reference(_ w: Stored, _ b: Stored, m: Int, n: Int, k: Int, bias: [Float]?, c0: Stored?, clamp: Bool) -> [[Double]] {
+        (0..<m).map { i in
+            (0..<n).map { j in
+                var sum = (0..<k).reduce(0.0) { $0 + Double(w[i, $1]) * Double(b[$1, j]) }
+                sum += Double(bias?[i] ?? 0) + Double(c0?[i, j] ?? 0)
+                return clamp ? max(sum, 0) : sum
+            }
+        }
+    }
+
+    /// The kernel's product for one case, at `threads` threads.
+    func packedProduct(_ w: Stored, _ b: Stored, m: Int, n: Int, k: Int, bias: [Float]?, c0: Stored, accumulate: Bool,
+                       clamp: Bool, threads: Int) -> Stored {
+        let saved = Parallel.threads
+        defer { Parallel.threads = saved }
+        Parallel.threads = threads
+        let packed = w.values.withUnsafeBufferPointer { PackedMatrix($0.baseAddress!, rows: m, depth: k, lda: w.ld, transposed: w.transposed) }
+        var c = c0
+        b.values.withUnsafeBufferPointer { bb in
+            c.values.withUnsafeMutableBufferPointer { cb in
+                (bias ?? []).withUnsafeBufferPointer { biasValues in
+                    packed.multiply(bb.baseAddress!, ldb: b.ld, bTransposed: b.transposed, columns: n,
+                                    into: cb.baseAddress!, ldc: c.ld, cTransposed: c.transposed,
+                                    rowBias: bias == nil ? nil : biasValues.baseAddress, accumulating: accumulate, clampsAtZero: clamp)
+                }
+            }
+        }
+        return c
+    }
+
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func productMatchesADirectSumInDoublePrecision(_ wTransposed: Bool, _ bTransposed: Bool) {
+        // (M, N, K): partial panels both ways and three depth blocks; a tall C (split by rows on
+        // several threads); one column; a wide C split by columns.
+        for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40)] {
+            for (cTransposed, accumulate, withBias, clamp) in [(false, false, true, true), (true, true, false, false), (false, true, true, false)] {
+                let w = Stored.seeded(rows: m, columns: k, transposed: wTransposed, seed: 1)
+                let b = Stored.seeded(rows: k, columns: n, transposed: bTransposed, seed: 2)
+                let c0 = Stored.seeded(rows: m, columns: n, transposed: cTransposed, seed: 3)
+                let bias = withBias ? seededTensor([m], seed: 4).data : nil
+                let expected = reference(w, b, m: m, n: n, k: k, bias: bias, c0: accumulate ? c0 : nil, clamp: clamp)
+                for threads in [1, 3] {
+                    let c = packedProduct(w, b, m: m, n: n, k: k, bias: bias, c0: c0, accumulate: accumulate, clamp: clamp, threads: threads)
+                    var worst = 0.0
+                    for i in 0..<m {
+                        for j in 0..<n {
+                            // Relative to the sum of |terms|, the scale of float rounding in a sum of k products.
+                            let scale = (0..<k).reduce(1.0) { $0 + abs(Double(w[i, $1]) * Double(b[$1, j])) }
+                            worst = max(worst, abs(Double(c[i, j]) - expected[i][j]) / scale)
+                        }
+                    }
+                    #expect(worst < 1e-6, "M \(m) N \(n) K \(k) threads \(threads) cT \(cTransposed) acc \(accumulate) bias \(withBias) clamp \(clamp): \(worst)")
+                    // Outside the matrix, C's spare elements are untouched.
+                    let outside = c.values.indices.filter { ($0 % c.ld) >= (cTransposed ? m : n) }
+                    #expect(outside.allSatisfy { c.values[$0] == c0.values[$0] })
+                }
+            }
+        }
+    }
+
+    /// Within float rounding of a sum of `terms` products of values below 1 (each |value| ≤ 1).
+    func close(_ a: Tensor, _ b: Tensor, terms: Int) -> Bool {
+        a.shape == b.shape && zip(a.data, b.data).allSatisfy { abs($0 - $1) <= 1e-6 * Float(terms) }
+    }
+
+    @Test func convAndGemmMultiplyByTheirPackedWeightOnlyWhileItIsTheirWeight() throws {
+        // A 1×1 Conv on a 7×7 map (49 columns, 32 filters) and a Gemm on a batch of 4 (4
+        // columns, 30 outputs): both narrow enough for the packed kernel.
+        var conv = try Conv(Attributes())
+        conv.clampsAtZero = true
+        let x = seededTensor([1, 16, 7, 7], seed: 9), weight = seededTensor([32, 16, 1, 1], seed: 10), bias = seededTensor([32], seed: 11)
+        #expect(conv.packedWeight == nil)
+        let plain = try conv.forward([x, weight, bias])[0]
+        conv.pack(weight)
+        #expect(try #require(conv.packedWeight).matrices(for: weight)?.first?.isFaster(columns: 49) == true)
+        #expect(close(try conv.forward([x, weight, bias])[0], plain, terms: 16))
+        var changed = weight
+        changed.data[0] += 1
+        #expect(conv.packedWeight?.matrices(for: changed) == nil)
+        var fresh = try Conv(Attributes())
+        fresh.clampsAtZero = true
+        #expect(try conv.forward([x, changed, bias])[0] == fresh.forward([x, changed, bias])[0])
+
+        var gemm = try Gemm(Attributes(["transB": .int(1)]))
+        let a = seededTensor([4, 50], seed: 12), b = seededTensor([30, 50], seed: 13), c = seededTensor([30], seed: 14)
+        let unpacked = try gemm.forward([a, b, c])[0]
+        gemm.pack(b)
+        #expect(close(try gemm.forward([a, b, c])[0], unpacked, terms: 50))
+        var otherB = b
+        otherB.data[5] -= 1
+        #expect(try gemm.forward([a, otherB, c])[0] == Gemm(Attributes(["transB": .int(1)])).forward([a, otherB, c])[0])
+    }
+}
