@@ -103,9 +103,15 @@ struct Pool: Operator {
 
     private typealias Shapes = (planes: Int, h: Int, w: Int, outH: Int, outW: Int, pads: [Int])
 
-    /// The input rows (px) the windows of output row `oh` read, those inside the input.
-    private func inputRows(_ oh: Int, _ s: Shapes) -> LazyFilterSequence<LazyMapSequence<Range<Int>, Int>> {
-        (0..<window.kernel.h).lazy.map { oh * window.strides.h - s.pads[0] + $0 * window.dilations.h }.filter { $0 >= 0 && $0 < s.h }
+    /// The input rows (px) the windows of output row `oh` read, those inside the input: top + i·dH
+    /// for the kernel rows i with 0 ≤ top + i·dH < h (arithmetic, not a filter, so that nothing is
+    /// allocated or captured per row).
+    private func inputRows(_ oh: Int, _ s: Shapes) -> StrideTo<Int> {
+        let (kH, dH) = (window.kernel.h, window.dilations.h)
+        let top = oh * window.strides.h - s.pads[0]
+        let first = top >= 0 ? 0 : (dH - 1 - top) / dH
+        let end = s.h > top ? min(kH, (s.h - top + dH - 1) / dH) : 0
+        return stride(from: top + first * dH, to: top + max(first, end) * dH, by: dH)
     }
 
     /// One output row of maxima, kernel position by kernel position over whole rows (padding
