@@ -94,30 +94,10 @@ static void kernel_baseline(size_t kc, const float *a, const float *b, const til
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-/// The micro-kernel with AVX2 + FMA: twelve 8-float accumulators hold the tile; each depth step
-/// loads a row of the B panel (two vectors), broadcasts the A panel's six values and does twelve
-/// fused multiply-adds. The tile is written straight from the registers (masked on C's right
-/// edge), unless C is transposed.
+/// Writes a tile held in registers (each row as two 8-float halves) to C as `target` says: straight
+/// from the registers, masked on C's right edge, or through memory when C is transposed.
 __attribute__((target("avx2,fma")))
-static void kernel_avx2(size_t kc, const float *a, const float *b, const tile_target *target) {
-    __m256 c00 = _mm256_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    __m256 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    if (!target->c_transposed) {  // C's rows lie far apart: start fetching them while the sums run
-        for (size_t r = 0; r < target->rows; r++) {
-            _mm_prefetch((const char *)(target->c + r * target->ldc), _MM_HINT_T0);
-            _mm_prefetch((const char *)(target->c + r * target->ldc + COLUMNS - 1), _MM_HINT_T0);
-        }
-    }
-    for (size_t d = 0; d < kc; d++, a += ROWS, b += COLUMNS) {
-        __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8), s;
-        s = _mm256_broadcast_ss(a + 0); c00 = _mm256_fmadd_ps(s, b0, c00); c01 = _mm256_fmadd_ps(s, b1, c01);
-        s = _mm256_broadcast_ss(a + 1); c10 = _mm256_fmadd_ps(s, b0, c10); c11 = _mm256_fmadd_ps(s, b1, c11);
-        s = _mm256_broadcast_ss(a + 2); c20 = _mm256_fmadd_ps(s, b0, c20); c21 = _mm256_fmadd_ps(s, b1, c21);
-        s = _mm256_broadcast_ss(a + 3); c30 = _mm256_fmadd_ps(s, b0, c30); c31 = _mm256_fmadd_ps(s, b1, c31);
-        s = _mm256_broadcast_ss(a + 4); c40 = _mm256_fmadd_ps(s, b0, c40); c41 = _mm256_fmadd_ps(s, b1, c41);
-        s = _mm256_broadcast_ss(a + 5); c50 = _mm256_fmadd_ps(s, b0, c50); c51 = _mm256_fmadd_ps(s, b1, c51);
-    }
-    __m256 rows[ROWS][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
+static void store_registers(__m256 rows[ROWS][2], const tile_target *target) {
     if (target->c_transposed) {
         float tile[ROWS * COLUMNS];
         for (size_t r = 0; r < ROWS; r++) {
@@ -127,7 +107,7 @@ static void kernel_avx2(size_t kc, const float *a, const float *b, const tile_ta
         store_tile(tile, target);
         return;
     }
-    // Lanes of each half of a row that lie inside C: a tile on C's right edge is written masked.
+    // Lanes of each half of a row that lie inside C.
     static const int lanes[24] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
     size_t columns = target->columns;
     const __m256i mask[2] = {_mm256_loadu_si256((const __m256i *)(lanes + 16 - (columns < 8 ? columns : 8))),
@@ -150,16 +130,71 @@ static void kernel_avx2(size_t kc, const float *a, const float *b, const tile_ta
         }
     }
 }
+
+/// Starts fetching the rows of C a tile will write (they lie far apart) while its sums run.
+__attribute__((target("avx2,fma")))
+static void prefetch_tile(const tile_target *target) {
+    if (target->c_transposed) return;
+    for (size_t r = 0; r < target->rows; r++) {
+        _mm_prefetch((const char *)(target->c + r * target->ldc), _MM_HINT_T0);
+        _mm_prefetch((const char *)(target->c + r * target->ldc + COLUMNS - 1), _MM_HINT_T0);
+    }
+}
+
+/// The micro-kernel with AVX2 + FMA: twelve 8-float accumulators hold the tile; each depth step
+/// loads a row of the B panel (two vectors), broadcasts the A panel's six values and does twelve
+/// fused multiply-adds.
+__attribute__((target("avx2,fma")))
+static void kernel_avx2(size_t kc, const float *a, const float *b, const tile_target *target) {
+    prefetch_tile(target);
+    __m256 c00 = _mm256_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    __m256 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    for (size_t d = 0; d < kc; d++, a += ROWS, b += COLUMNS) {
+        __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8), s;
+        s = _mm256_broadcast_ss(a + 0); c00 = _mm256_fmadd_ps(s, b0, c00); c01 = _mm256_fmadd_ps(s, b1, c01);
+        s = _mm256_broadcast_ss(a + 1); c10 = _mm256_fmadd_ps(s, b0, c10); c11 = _mm256_fmadd_ps(s, b1, c11);
+        s = _mm256_broadcast_ss(a + 2); c20 = _mm256_fmadd_ps(s, b0, c20); c21 = _mm256_fmadd_ps(s, b1, c21);
+        s = _mm256_broadcast_ss(a + 3); c30 = _mm256_fmadd_ps(s, b0, c30); c31 = _mm256_fmadd_ps(s, b1, c31);
+        s = _mm256_broadcast_ss(a + 4); c40 = _mm256_fmadd_ps(s, b0, c40); c41 = _mm256_fmadd_ps(s, b1, c41);
+        s = _mm256_broadcast_ss(a + 5); c50 = _mm256_fmadd_ps(s, b0, c50); c51 = _mm256_fmadd_ps(s, b1, c51);
+    }
+    __m256 rows[ROWS][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
+    store_registers(rows, target);
+}
+
+/// The AVX2 micro-kernel for a tile with at most 8 columns inside C (a product's last panel, such
+/// as the 49th column of a 7 × 7 map): the left half only, half the multiply-adds.
+__attribute__((target("avx2,fma")))
+static void kernel_avx2_left_half(size_t kc, const float *a, const float *b, const tile_target *target) {
+    prefetch_tile(target);
+    __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
+    for (size_t d = 0; d < kc; d++, a += ROWS, b += COLUMNS) {
+        __m256 b0 = _mm256_loadu_ps(b);
+        c0 = _mm256_fmadd_ps(_mm256_broadcast_ss(a + 0), b0, c0);
+        c1 = _mm256_fmadd_ps(_mm256_broadcast_ss(a + 1), b0, c1);
+        c2 = _mm256_fmadd_ps(_mm256_broadcast_ss(a + 2), b0, c2);
+        c3 = _mm256_fmadd_ps(_mm256_broadcast_ss(a + 3), b0, c3);
+        c4 = _mm256_fmadd_ps(_mm256_broadcast_ss(a + 4), b0, c4);
+        c5 = _mm256_fmadd_ps(_mm256_broadcast_ss(a + 5), b0, c5);
+    }
+    const __m256 zero = _mm256_setzero_ps();
+    __m256 rows[ROWS][2] = {{c0, zero}, {c1, zero}, {c2, zero}, {c3, zero}, {c4, zero}, {c5, zero}};
+    store_registers(rows, target);
+}
 #endif
 
 typedef void (*micro_kernel)(size_t, const float *, const float *, const tile_target *);
 
-/// The micro-kernel this CPU runs fastest.
-static micro_kernel chosen_kernel(void) {
+/// The micro-kernels this CPU runs fastest: for a whole tile, and for one with at most 8 columns.
+typedef struct {
+    micro_kernel whole, left_half;
+} micro_kernels;
+
+static micro_kernels chosen_kernels(void) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return kernel_avx2;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return (micro_kernels){kernel_avx2, kernel_avx2_left_half};
 #endif
-    return kernel_baseline;
+    return (micro_kernels){kernel_baseline, kernel_baseline};
 }
 
 void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
@@ -167,7 +202,7 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
                     float *c, size_t ldc, int c_transposed,
                     const float *row_bias, int accumulate, int clamp_at_zero) {
     if (row_begin >= row_end || n == 0) return;
-    micro_kernel kernel = chosen_kernel();
+    micro_kernels kernels = chosen_kernels();
     size_t padded = round_up(m, ROWS);
     if (k == 0) {  // an empty sum: C keeps its values (or is zeroed), then the bias and the clamp
         float zeros[ROWS * COLUMNS] = {0};
@@ -196,6 +231,7 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
                 size_t rows_end = min_size(row_end, rows + ROW_BLOCK);
                 for (size_t first = 0; first < nc; first += COLUMNS) {
                     const float *b_panel = packed_b + first * kc;
+                    micro_kernel kernel = nc - first <= COLUMNS / 2 ? kernels.left_half : kernels.whole;
                     for (size_t row = rows; row < rows_end; row += ROWS) {
                         size_t i = row - row_begin, j = column + first;
                         tile_target target = {c_transposed ? c + j * ldc + i : c + i * ldc + j, ldc, c_transposed,

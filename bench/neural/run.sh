@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # NeuralKit benchmark: OpenBLAS's sgemm peak (with the CPU's detected core and with the kernel
-# stimgen chooses), then stimgen vs onnxruntime on four CNN-shaped graphs with random weights.
+# stimgen chooses), NeuralKit's packed-weight product against sgemm on the graphs' product shapes,
+# then stimgen vs onnxruntime on four CNN-shaped graphs with random weights.
 # Needs a release build (make release) and Python 3 (makes bench/.venv with onnx, onnxruntime, numpy).
 # Options after the script name are passed to bench.py (e.g. --models resnet18 --batches 1).
 set -euo pipefail
@@ -29,6 +30,11 @@ for core in Cooperlake SkylakeX Haswell; do
     echo "OPENBLAS_CORETYPE=$core: $(OPENBLAS_CORETYPE=$core "$work/sgemm_peak" $shape 1 5)"
   done
 done
+
+echo "## NeuralKit's packed-weight product vs OpenBLAS sgemm on the graphs' product shapes, 1 thread"
+cc -O2 -I "$root/Sources/CNeuralKernels/include" -o "$work/packed_gemm" "$root/bench/neural/packed_gemm.c" \
+  "$root/Sources/CNeuralKernels/packed_gemm.c" -lopenblas -lm
+OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-Haswell} "$work/packed_gemm" 7
 
 "$venv/bin/python" "$root/bench/neural/make_models.py" "$work/models"
 "$venv/bin/python" "$root/bench/neural/bench.py" "$stimgen" "$work/models" "$work" "$@"

@@ -25,15 +25,20 @@ struct PackedMatrix: Sendable {
         }
     }
 
-    /// Products with at most this many columns per row of the weight run here rather than in
-    /// OpenBLAS. On wide products (an early layer's many pixels) the weight's repacking is a small
-    /// share of OpenBLAS's time and its kernel is the faster one (this one reached 0.7–0.95 of its
-    /// speed on such shapes); whole-graph runs at 2 and 4 columns per row were within noise of
-    /// each other and faster than at 0, 1 or 8 (bench/RESULTS.md).
+    /// Products with at most this many columns per row of the weight and per thread run here
+    /// rather than in OpenBLAS. On wide products (an early layer's many pixels) the weight's
+    /// repacking is a small share of OpenBLAS's time and its kernel is the faster one (this one
+    /// reached 0.7–0.95 of its speed on such shapes, bench/neural/packed_gemm.c); one-thread
+    /// whole-graph runs at 2 and 4 columns per row were within noise of each other and faster
+    /// than at 0, 1 or 8 (bench/RESULTS.md).
     static let maximumColumnsPerRow = 2
 
-    /// Whether a product of this weight with `columns` columns runs faster here than in OpenBLAS.
-    func isFaster(columns: Int) -> Bool { columns <= PackedMatrix.maximumColumnsPerRow * rows }
+    /// Whether a product of this weight with `columns` columns, split over `threads` threads,
+    /// runs faster here than in OpenBLAS. OpenBLAS's split by columns (`parallelSgemm`) has every
+    /// thread pack the whole weight again, so the repacking saved here grows with the threads.
+    func isFaster(columns: Int, threads: Int) -> Bool {
+        columns <= PackedMatrix.maximumColumnsPerRow * rows * max(1, threads)
+    }
 
     /// C = W · B (+ C when `accumulating`) (+ `rowBias` per row) (clamped at zero when
     /// `clampsAtZero`) for B of `depth` × `columns` (element (d, j) at `b[d · ldb + j]`, or at

@@ -134,7 +134,7 @@ struct Conv: ClampingOperator {
     /// otherwise OpenBLAS multiplies and the caller's `finish` pass applies them.
     private func multiply(group g: Int, _ product: Product, _ p: Plan, b: UnsafePointer<Float>, columns: Int,
                           c: UnsafeMutablePointer<Float>) -> Bool {
-        if let matrix = product.packed?[g], matrix.isFaster(columns: columns) {
+        if let matrix = product.packed?[g], matrix.isFaster(columns: columns, threads: Parallel.threadsHere) {
             matrix.multiply(b, ldb: columns, columns: columns, into: c, ldc: columns,
                             rowBias: product.bias.map { $0 + g * p.mg }, clampsAtZero: clampsAtZero)
             return true

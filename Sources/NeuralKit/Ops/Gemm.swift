@@ -37,7 +37,7 @@ struct Gemm: Operator {
             }
             for (i, offset) in Broadcast.offsets(of: c.shape, onto: [m, n]).enumerated() { y.data[i] = beta * c.data[offset] }
         }
-        if m > 1, alpha == 1, let packed = packedWeight?.matrices(for: b)?.first, packed.isFaster(columns: m) {
+        if m > 1, alpha == 1, let packed = packedWeight?.matrices(for: b)?.first, packed.isFaster(columns: m, threads: Parallel.threadsHere) {
             // Yᵀ = B′ᵀ · A′ᵀ with B′ᵀ packed at load; Y (holding beta · C) is written transposed.
             // A′ᵀ element (d, j) is A[j][d] (A stored [M, K]) or A[d][j] (transA, stored [K, M]).
             a.data.withUnsafeBufferPointer { ab in

@@ -60,9 +60,9 @@ struct WinogradConvolution {
                     }
                 }
             }
-            // 36 independent products: each thread takes its share whole. With few tiles the
-            // filters packed at load are faster than OpenBLAS's repacking of them (`PackedMatrix`).
-            let packed = filters.packed[0].isFaster(columns: tiles)
+            // 36 independent products: each thread takes its share whole, one thread per product.
+            // With few tiles the filters packed at load are faster than OpenBLAS's repacking of them.
+            let packed = filters.packed[0].isFaster(columns: tiles, threads: 1)
             filters.transformed.withUnsafeBufferPointer { u in
                 Parallel.split(Winograd.positions) { positions in
                     for position in positions {
