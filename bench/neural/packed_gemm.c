@@ -20,7 +20,7 @@ static double seconds(void) {
 }
 
 static void fill(float *values, size_t count, unsigned *state) {
-    for (size_t i = 0; i < count; i++) values[i] = (float)rand_r(state) / RAND_MAX - 0.5f;
+    for (size_t i = 0; i < count; i++) values[i] = (float)(rand_r(state) / (RAND_MAX + 1.0)) - 0.5f;
 }
 
 int main(int argc, char **argv) {
