@@ -26,14 +26,8 @@ public struct Network: Sendable {
 
     /// Runs the graph forward. `feeds` gives every graph input; `keep` names the tensors to
     /// return (nil: every tensor, as `backward` needs). Tensors nothing later reads are freed early.
-    /// A batch of several images on several threads runs as one part per thread (`runInParts`)
-    /// where the graph allows it.
     public func run(_ feeds: [String: Tensor], keep: Set<String>? = nil) throws -> [String: Tensor] {
         TensorMemory.retainFreedBlocks
-        if let keep, Parallel.threads > 1, !Parallel.isInsideSplit,
-           let joined = try runInParts(feeds, keep: keep, parts: Parallel.threads) {
-            return joined
-        }
         var values = initializers
         for input in inputs {
             guard let tensor = feeds[input.name] else {
