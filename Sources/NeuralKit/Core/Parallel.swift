@@ -42,10 +42,10 @@ public enum Parallel {
     }
 
     /// Whether this thread is running its share of a split (where a further split stays on it).
-    public static var isInsideSplit: Bool { pthread_getspecific(insideSplit) != nil }
+    static var isInsideSplit: Bool { pthread_getspecific(insideSplit) != nil }
 
     /// Threads a split started on this thread would use: 1 within a thread's share of a split.
-    public static var threadsHere: Int { isInsideSplit ? 1 : threads }
+    static var threadsHere: Int { isInsideSplit ? 1 : threads }
 
     /// Elements below which an element-wise pass runs on one thread: waking a second thread costs
     /// about as much as a pass over this many floats.

@@ -74,9 +74,9 @@ struct Elementwise: ClampingOperator {
         }
         let shape = try Broadcast.shape(operands.map(\.shape))
         if operands.count == 2, operands.allSatisfy({ $0.shape == shape }) { return [sameShape(operands[0], operands[1])] }
-        let y = broadcast(operands, to: shape)
-        guard clampsAtZero else { return [y] }
-        return [Tensor(shape: shape, data: y.data.map { max($0, 0) })]
+        var y = broadcast(operands, to: shape)
+        if clampsAtZero { y.data.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = max($0[i], 0) } } }
+        return [y]
     }
 
     /// Any number of operands, each broadcast to `shape`.

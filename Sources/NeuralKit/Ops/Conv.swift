@@ -4,7 +4,8 @@
 /// channels and enough output tiles runs as Winograd F(4×4, 3×3) (`WinogradConvolution`,
 /// `Conv.runsWinograd`), a 1×1 kernel with unit stride and no padding
 /// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias (and a fused
-/// Relu) are added in one pass over each image's output after its products.
+/// Relu) are applied as NeuralKit's packed product writes its output, or in one pass over each
+/// image's output after OpenBLAS's products.
 struct Conv: ClampingOperator {
     var window: Window2D
     var group: Int
@@ -74,7 +75,8 @@ struct Conv: ClampingOperator {
         let winogradConvolution = WinogradConvolution(p)
         let winograd = runsWinograd(weightShape: weight.shape) && winogradConvolution.pays ? winogradFilters(for: weight) : nil
         // Every path writes each output element once (no zeroing first); the bias and a fused
-        // Relu are applied in one pass over each image's output.
+        // Relu are applied as the output is written, or in one pass over each image's output
+        // (`finish`) where OpenBLAS multiplied.
         let packed = packedWeight?.matrices(for: weight)
         let y = Tensor(shape: [p.n, p.m, p.outH, p.outW]) { out in
             x.data.withUnsafeBufferPointer { xb in
@@ -284,9 +286,10 @@ struct Conv: ClampingOperator {
     }
 
     /// Packs each group's filters (M/group × C/group·kH·kW) from the fixed weight `weight`; a
-    /// depthwise weight is left as it is (it has no product).
+    /// depthwise weight (one input and one output channel per group, `Plan.isDepthwise`) is left
+    /// as it is: it runs as a direct loop, without a product.
     mutating func pack(_ weight: Tensor) {
-        guard weight.rank == 4, !(weight.shape[1] == 1 && group == weight.shape[0] && group > 1) else { return }
+        guard weight.rank == 4, !(weight.shape[1] == 1 && weight.shape[0] == group) else { return }
         let (rows, depth) = (weight.shape[0] / group, weight.count / weight.shape[0])
         let matrices = weight.data.withUnsafeBufferPointer { w in
             (0..<group).map { PackedMatrix(w.baseAddress! + $0 * rows * depth, rows: rows, depth: depth, lda: depth) }

@@ -29,8 +29,9 @@ struct WeightSource: Sendable {
 }
 
 extension Network {
-    /// Packs, once, the fixed weight of every Conv that multiplies (not depthwise), of every
-    /// Winograd Conv's transformed filters, and of every Gemm, and keeps them on the op.
+    /// Packs, once, the fixed weight of every Conv that multiplies (not depthwise) and of every
+    /// Gemm, and keeps it on the op (a Winograd Conv's transformed filters are packed by
+    /// `prepareWinogradFilters`).
     mutating func packWeights() {
         for (index, node) in nodes.enumerated() {
             guard node.inputs.count >= 2, let weight = initializers[node.inputs[1]] else { continue }

@@ -17,8 +17,9 @@ struct WinogradConvolution {
     static let workspaceBudget = 2 << 20
 
     /// Fewest tiles per product for which F(4×4, 3×3) beats im2col + sgemm. Each of the 36
-    /// products packs its filters × channels block of U again, so with few tiles that packing
-    /// (4× the weight's size per product) outweighs the multiplications saved. Measured on the
+    /// products packed its filters × channels block of U again in OpenBLAS, so with few tiles that
+    /// packing (4× the weight's size per product) outweighed the multiplications saved (measured
+    /// before U was packed at load; not re-measured since). Measured on the
     /// ResNet-18, ResNet-50, GoogLeNet and AlexNet shapes of bench/neural at 1 thread: a 7×7 map
     /// at batch 1 (4 tiles) is faster with im2col; a 13×13 or 14×14 map at batch 1 (16 tiles)
     /// and a 7×7 map at batch 8 (32 tiles) are faster this way.
@@ -62,7 +63,7 @@ struct WinogradConvolution {
             }
             // 36 independent products: each thread takes its share whole, one thread per product.
             // With few tiles the filters packed at load are faster than OpenBLAS's repacking of them.
-            let packed = filters.packed[0].isFaster(columns: tiles, threads: 1)
+            let packed = filters.packed.first?.isFaster(columns: tiles, threads: 1) ?? false
             filters.transformed.withUnsafeBufferPointer { u in
                 Parallel.split(Winograd.positions) { positions in
                     for position in positions {

@@ -5,16 +5,18 @@ struct WinogradFilters: Sendable {
     let source: WeightSource
     /// U [36, M, C].
     let transformed: [Float]
-    /// U's 36 filters × channels matrices, each packed for NeuralKit's own kernel (`PackedMatrix`).
+    /// U's 36 filters × channels matrices, each packed for NeuralKit's own kernel (`PackedMatrix`);
+    /// empty for filters transformed on a call, where packing would cost as much as it saves.
     let packed: [PackedMatrix]
 
-    init(_ weight: Tensor) {
+    /// The transform of `weight`, and with `packing` (filters kept on the op at load) U packed too.
+    init(_ weight: Tensor, packing: Bool) {
         let (filters, channels) = (weight.shape[0], weight.shape[1])
         source = WeightSource(weight)
         transformed = weight.data.withUnsafeBufferPointer {
             Winograd.transformFilters($0.baseAddress!, filters: filters, channels: channels)
         }
-        packed = transformed.withUnsafeBufferPointer { u in
+        packed = !packing ? [] : transformed.withUnsafeBufferPointer { u in
             (0..<Winograd.positions).map { PackedMatrix(u.baseAddress! + $0 * filters * channels, rows: filters, depth: channels, lda: channels) }
         }
     }
@@ -36,7 +38,7 @@ extension Conv {
     /// otherwise transformed now.
     func winogradFilters(for weight: Tensor) -> WinogradFilters {
         if let kept = keptWinogradFilters, kept.source.isStorage(of: weight) { return kept }
-        return WinogradFilters(weight)
+        return WinogradFilters(weight, packing: false)
     }
 }
 
@@ -47,7 +49,7 @@ extension Network {
         for (index, node) in nodes.enumerated() {
             guard var conv = node.op as? Conv, node.inputs.count >= 2, let weight = initializers[node.inputs[1]],
                   conv.runsWinograd(weightShape: weight.shape) else { continue }
-            conv.keptWinogradFilters = WinogradFilters(weight)
+            conv.keptWinogradFilters = WinogradFilters(weight, packing: true)
             nodes[index].op = conv
         }
     }
