@@ -58,6 +58,62 @@ import Testing
         #expect(inner.withLock { $0 } == Array(repeating: 0..<8, count: 3))
     }
 
+    @Test func splitsInQuickSuccessionOnChangingThreadCountsRunEveryIndexOnce() {
+        let saved = Parallel.threads
+        defer { Parallel.threads = saved }
+        // The pool's workers stay awake between splits; a worker not needed by one split (3 threads
+        // after 4) must not run a part of the next.
+        for threads in [2, 4, 3, 2, 4, 2] {
+            Parallel.threads = threads
+            for count in 1...200 {
+                let visits = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+                defer { visits.deallocate() }
+                visits.initialize(repeating: 0)
+                nonisolated(unsafe) let shared = visits
+                Parallel.split(count) { range in for i in range { shared[i] += 1 } }
+                #expect(visits.allSatisfy { $0 == 1 }, "\(threads) threads, \(count) indices")
+            }
+        }
+    }
+
+    @Test func splitsFromSeveralCallersAtOnceRunEveryIndexOnce() {
+        let saved = Parallel.threads
+        defer { Parallel.threads = saved }
+        Parallel.threads = 2
+        // While one caller's split holds the pool, another's runs on its own thread.
+        let failures = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { caller in
+            for count in 1...300 {
+                let visits = Mutex([Int](repeating: 0, count: count))
+                Parallel.split(count) { range in visits.withLock { for i in range { $0[i] += 1 } } }
+                if visits.withLock({ $0 }) != Array(repeating: 1, count: count) { failures.add(1, ordering: .relaxed) }
+            }
+        }
+        #expect(failures.load(ordering: .relaxed) == 0)
+    }
+
+    @Test func thePartsOfASplitRunAtTheSameTime() {
+        let saved = Parallel.threads
+        defer { Parallel.threads = saved }
+        Parallel.threads = 2
+        // Each part waits (up to 5 s) for the other to start: only parts that run at once both see
+        // the other. A split that finds the pool busy (another suite's split) runs whole on its
+        // caller's thread, so a few tries are allowed.
+        var metConcurrently = false
+        for _ in 0..<20 where !metConcurrently {
+            let started = Atomic<Int>(0), met = Atomic<Int>(0)
+            Parallel.split(2) { range in
+                guard range.count == 1 else { return }
+                started.add(1, ordering: .acquiringAndReleasing)
+                let deadline = Date().addingTimeInterval(5)
+                while started.load(ordering: .acquiring) < 2, Date() < deadline {}
+                if started.load(ordering: .acquiring) == 2 { met.add(1, ordering: .relaxed) }
+            }
+            metConcurrently = met.load(ordering: .relaxed) == 2
+        }
+        #expect(metConcurrently)
+    }
+
     @Test(arguments: [(false, false), (false, true), (true, false), (true, true)])
     func splitProductsAgreeWithOneProduct(_ transA: Bool, _ transB: Bool) {
         // Wide C (split by columns) and tall C (split by rows), with leading dimensions wider than the matrices.

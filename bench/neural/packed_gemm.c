@@ -38,6 +38,8 @@ int main(int argc, char **argv) {
         {1024, 196, 256, "ResNet-50 1x1 256->1024 at 14 px, b1"},
         {512, 49, 4608, "ResNet 3x3 at 7 px (im2col), b1"},
         {2048, 49, 512, "ResNet-50 1x1 512->2048 at 7 px, b1"},
+        {64, 3025, 363, "AlexNet conv1 (11x11 s4), b1"},
+        {192, 729, 1600, "AlexNet conv2 (5x5), b1"},
         {4096, 8, 9216, "AlexNet fc6, b8"},
         {1000, 8, 4096, "AlexNet fc8, b8"},
     };

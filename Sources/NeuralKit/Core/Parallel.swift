@@ -1,3 +1,4 @@
+import CNeuralKernels
 import Foundation
 import Synchronization
 
@@ -27,17 +28,33 @@ public enum Parallel {
 
     /// Runs `body` over `0..<count` split into contiguous ranges, one per thread and all at once,
     /// each at least `minimumPerThread` long (so small work stays on the calling thread), and
-    /// returns when all are done. `body` must only write memory its own range owns.
+    /// returns when all are done. `body` must only write memory its own range owns. The ranges
+    /// run on the calling thread and NeuralKit's worker threads (`nk_pool_run`); when the workers
+    /// are running another caller's split, the whole range runs on the calling thread.
     public static func split(_ count: Int, minimumPerThread: Int = 1, _ body: (Range<Int>) -> Void) {
         let workers = min(threads, count / max(1, minimumPerThread))
         guard workers > 1, !isInsideSplit else { return body(0..<count) }
         withoutActuallyEscaping(body) { body in
-            nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                pthread_setspecific(insideSplit, UnsafeRawPointer(bitPattern: 1))
-                defer { pthread_setspecific(insideSplit, nil) }
-                body(count * worker / workers..<count * (worker + 1) / workers)
+            var share = Share(count: count, parts: workers, body: body)
+            let ran = withUnsafeMutablePointer(to: &share) { share in
+                nk_pool_run(Int32(workers), { context, part in
+                    context!.assumingMemoryBound(to: Share.self).pointee.run(Int(part))
+                }, share) == 0
             }
+            if !ran { body(0..<count) }
+        }
+    }
+
+    /// One split's work as the pool's threads see it: part `p` of `parts` runs its range of `count`.
+    private struct Share {
+        let count: Int
+        let parts: Int
+        let body: (Range<Int>) -> Void
+
+        func run(_ part: Int) {
+            pthread_setspecific(Parallel.insideSplit, UnsafeRawPointer(bitPattern: 1))
+            defer { pthread_setspecific(Parallel.insideSplit, nil) }
+            body(count * part / parts..<count * (part + 1) / parts)
         }
     }
 
