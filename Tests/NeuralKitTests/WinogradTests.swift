@@ -1,3 +1,4 @@
+import CNeuralKernels
 import Testing
 @testable import NeuralKit
 
@@ -9,23 +10,51 @@ import Testing
         matrix.map { row in zip(row, v).reduce(0) { $0 + Double($1.0) * $1.1 } }
     }
 
-    /// Eight pseudo-random lanes for each of `count` values, and the same values per lane.
-    func lanes(_ count: Int, seed: UInt64) -> (simd: [Winograd.Lanes], values: [[Double]]) {
-        let t = seededTensor([count, 8], seed: seed).data
-        let simd = (0..<count).map { i in Winograd.Lanes((0..<8).map { t[i * 8 + $0] }) }
-        return (simd, (0..<8).map { lane in (0..<count).map { Double(t[$0 * 8 + lane]) } })
+    /// M · D · Mᵀ for a square D given row-major (side = M's columns).
+    func sandwich(_ matrix: [[Float]], _ d: [Double]) -> [Double] {
+        let side = matrix[0].count
+        let columns = (0..<side).map { j in times(matrix, (0..<side).map { d[$0 * side + j] }) }  // (M · D) by column
+        return (0..<matrix.count).flatMap { i in times(matrix, (0..<side).map { columns[$0][i] }) }
     }
 
-    @Test func inputAndOutputLinesAreTheMatricesRows() {
-        let (d, dValues) = lanes(6, seed: 1)
-        var r = [Winograd.Lanes](repeating: .zero, count: 6)
-        d.withUnsafeBufferPointer { Winograd.inputLine($0.baseAddress!, &r, stride: 1) }
-        var y = [Winograd.Lanes](repeating: .zero, count: 4)
-        d.withUnsafeBufferPointer { Winograd.outputLine($0.baseAddress!, stride: 1, &y, outStride: 1) }
-        for lane in 0..<8 {
-            let expectedR = times(Winograd.inputMatrix, dValues[lane]), expectedY = times(Winograd.outputMatrix, dValues[lane])
-            for i in 0..<6 { #expect(abs(Double(r[i][lane]) - expectedR[i]) <= 1e-5) }
-            for i in 0..<4 { #expect(abs(Double(y[i][lane]) - expectedY[i]) <= 1e-5) }
+    /// The C tile transforms on 11 tiles (a group of 8 and one of 3) of 3 images whose 7 × 9
+    /// output ends inside the last tiles, against Bᵀ · d · B and Aᵀ · m · A from the matrices:
+    /// input pixels beyond the edges (padding 1) read as zero, output pixels beyond them are not
+    /// written, and nothing outside the tiles is.
+    @Test func tileTransformsAreTheMatricesSandwiches() {
+        let (images, channels, height, width, pad) = (3, 2, 7, 9, 1)
+        let places = (0..<11).map { t in nk_tile_place(image: t / 6, row: t % 6 / 3 * 4, column: t % 3 * 4) }
+        let tiles = places.count, channel = 1
+        let x = seededTensor([images, channels, height, width], seed: 1).data
+        var v = [Float](repeating: .nan, count: Winograd.positions * tiles)
+        nk_winograd_input_tiles(x, channels, channel, height, width, pad, pad, places, tiles, &v, tiles)
+        for (t, place) in places.enumerated() {
+            let d = (0..<36).map { position -> Double in
+                let (ih, iw) = (place.row - pad + position / 6, place.column - pad + position % 6)
+                guard ih >= 0, ih < height, iw >= 0, iw < width else { return 0 }
+                return Double(x[((place.image * channels + channel) * height + ih) * width + iw])
+            }
+            let expected = sandwich(Winograd.inputMatrix, d)
+            for position in 0..<36 { #expect(abs(Double(v[position * tiles + t]) - expected[position]) <= 1e-4, "tile \(t) position \(position)") }
+        }
+
+        let (filters, filter, bias) = (4, 2, Float(0.25))
+        let products = seededTensor([Winograd.positions * tiles], seed: 2).data
+        for clamps in [false, true] {
+            var y = [Float](repeating: .nan, count: images * filters * height * width)
+            nk_winograd_output_tiles(products, tiles, places, tiles, filters, filter, height, width, bias, clamps ? 1 : 0, &y)
+            var expected = [Float](repeating: .nan, count: y.count)
+            for (t, place) in places.enumerated() {
+                let tile = sandwich(Winograd.outputMatrix, (0..<36).map { Double(products[$0 * tiles + t]) })
+                for i in 0..<4 where place.row + i < height {
+                    for j in 0..<4 where place.column + j < width {
+                        let value = Float(tile[i * 4 + j]) + bias
+                        expected[((place.image * filters + filter) * height + place.row + i) * width + place.column + j] = clamps ? max(value, 0) : value
+                    }
+                }
+            }
+            #expect(zip(y, expected).allSatisfy { $0.isNaN ? $1.isNaN : abs($0 - $1) <= 1e-4 }, "clamps \(clamps)")
+            #expect(expected.contains { !$0.isNaN } && (!clamps || expected.contains(0)))
         }
     }
 

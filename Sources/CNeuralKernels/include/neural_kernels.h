@@ -9,6 +9,7 @@
 #include "packed_gemm.h"
 #include "row_kernels.h"
 #include "spin_pool.h"
+#include "winograd_tiles.h"
 
 /// The version of these kernels' interface (raised when a signature changes).
 #define STIMGEN_NEURAL_KERNELS_VERSION 1

@@ -9,9 +9,10 @@
 /// over input channels, the element-wise products become 36 matrix products (filters × channels
 /// times channels × tiles), which is where a convolution layer spends its time.
 ///
-/// The matrices are written out below as the paper gives them. The input and output transforms
-/// are also written out as sums (`inputLine`, `outputLine`, the rows of Bᵀ and Aᵀ), since they run
-/// for every tile; the tests check those sums against the matrices.
+/// The matrices are written out below as the paper gives them. The input and output transforms,
+/// which run for every tile, are written out as sums (the rows of Bᵀ and Aᵀ) in C, eight tiles
+/// at a time (`nk_winograd_input_tiles`, `nk_winograd_output_tiles` in CNeuralKernels); the tests
+/// check them against the matrices.
 enum Winograd {
     /// Output tile side (px).
     static let outputTile = 4
@@ -47,48 +48,6 @@ enum Winograd {
         [0, 1, 1, 4, 4, 0],
         [0, 1, -1, 8, -8, 1],
     ]
-
-    /// Eight tiles side by side, one per SIMD lane.
-    typealias Lanes = SIMD8<Float>
-
-    /// Bᵀ · d on one line of a tile: six values `stride` apart in `d`, written `stride` apart to `r`.
-    @inline(__always)
-    static func inputLine(_ d: UnsafePointer<Lanes>, _ r: UnsafeMutablePointer<Lanes>, stride s: Int) {
-        let (d0, d1, d2, d3, d4, d5) = (d[0], d[s], d[2 * s], d[3 * s], d[4 * s], d[5 * s])
-        r[0] = 4 * d0 - 5 * d2 + d4
-        r[s] = -4 * d1 - 4 * d2 + d3 + d4
-        r[2 * s] = 4 * d1 - 4 * d2 - d3 + d4
-        r[3 * s] = -2 * d1 - d2 + 2 * d3 + d4
-        r[4 * s] = 2 * d1 - d2 - 2 * d3 + d4
-        r[5 * s] = 4 * d1 - 5 * d3 + d5
-    }
-
-    /// Aᵀ · m on one line of a transformed tile: six values `stride` apart in `m`, four written
-    /// `outStride` apart to `y`.
-    @inline(__always)
-    static func outputLine(_ m: UnsafePointer<Lanes>, stride s: Int, _ y: UnsafeMutablePointer<Lanes>, outStride o: Int) {
-        let (m0, m1, m2, m3, m4, m5) = (m[0], m[s], m[2 * s], m[3 * s], m[4 * s], m[5 * s])
-        let (sum12, difference12, sum34, difference34) = (m1 + m2, m1 - m2, m3 + m4, m3 - m4)
-        y[0] = m0 + sum12 + sum34
-        y[o] = difference12 + 2 * difference34
-        y[2 * o] = sum12 + 4 * sum34
-        y[3 * o] = difference12 + 8 * difference34 + m5
-    }
-
-    /// Bᵀ · d · B for eight 6×6 tiles (`tile`, row-major, 36 values): the columns first, then the rows.
-    @inline(__always)
-    static func transformInput(_ tile: UnsafeMutablePointer<Lanes>, scratch: UnsafeMutablePointer<Lanes>) {
-        for column in 0..<6 { inputLine(tile + column, scratch + column, stride: 6) }
-        for row in 0..<6 { inputLine(scratch + 6 * row, tile + 6 * row, stride: 1) }
-    }
-
-    /// Aᵀ · m · A for eight transformed tiles (`tile`, 6×6 row-major): the 4×4 output tiles,
-    /// row-major, written to `y`.
-    @inline(__always)
-    static func transformOutput(_ tile: UnsafePointer<Lanes>, scratch: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
-        for column in 0..<6 { outputLine(tile + column, stride: 6, scratch + column, outStride: 6) }
-        for row in 0..<4 { outputLine(scratch + 6 * row, stride: 1, y + 4 * row, outStride: 1) }
-    }
 
     /// G · g · Gᵀ for every 3×3 filter of `weight` ([M, C, 3, 3]): [36, M, C], position-major, so
     /// that position ξ's filters × channels matrix is one contiguous block. Done once per weight.
