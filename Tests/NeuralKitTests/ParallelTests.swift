@@ -96,16 +96,15 @@ import Testing
         let saved = Parallel.threads
         defer { Parallel.threads = saved }
         Parallel.threads = 2
-        // Each part waits (up to 5 s) for the other to start: only parts that run at once both see
-        // the other. A split that finds the pool busy (another suite's split) runs whole on its
-        // caller's thread, so a few tries are allowed.
+        // Each part waits (up to 1 s) for the other to start: only parts that run at once both see
+        // the other. A split that finds the pool busy (another suite's split) runs its parts one
+        // after the other on its caller's thread, so a few tries are allowed.
         var metConcurrently = false
         for _ in 0..<20 where !metConcurrently {
             let started = Atomic<Int>(0), met = Atomic<Int>(0)
-            Parallel.split(2) { range in
-                guard range.count == 1 else { return }
+            Parallel.split(2) { _ in
                 started.add(1, ordering: .acquiringAndReleasing)
-                let deadline = Date().addingTimeInterval(5)
+                let deadline = Date().addingTimeInterval(1)
                 while started.load(ordering: .acquiring) < 2, Date() < deadline {}
                 if started.load(ordering: .acquiring) == 2 { met.add(1, ordering: .relaxed) }
             }

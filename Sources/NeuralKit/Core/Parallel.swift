@@ -30,7 +30,8 @@ public enum Parallel {
     /// each at least `minimumPerThread` long (so small work stays on the calling thread), and
     /// returns when all are done. `body` must only write memory its own range owns. The ranges
     /// run on the calling thread and NeuralKit's worker threads (`nk_pool_run`); when the workers
-    /// are running another caller's split, the whole range runs on the calling thread.
+    /// are running another caller's split, the same ranges run one after another on the calling
+    /// thread (so the results never depend on which threads were free).
     public static func split(_ count: Int, minimumPerThread: Int = 1, _ body: (Range<Int>) -> Void) {
         let workers = min(threads, count / max(1, minimumPerThread))
         guard workers > 1, !isInsideSplit else { return body(0..<count) }
@@ -41,7 +42,7 @@ public enum Parallel {
                     context!.assumingMemoryBound(to: Share.self).pointee.run(Int(part))
                 }, share) == 0
             }
-            if !ran { body(0..<count) }
+            if !ran { for part in 0..<workers { share.run(part) } }
         }
     }
 

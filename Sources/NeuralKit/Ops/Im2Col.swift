@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// Unfolds one image's channels into the column matrix a convolution multiplies by its weights,
 /// and folds such a matrix back (adding overlaps), which is the convolution's input gradient.
 ///
@@ -32,7 +34,7 @@ enum Im2Col {
                         if sW == 1 {
                             (dst + firstOW).update(from: src + firstOW, count: lastOW - firstOW)
                         } else {
-                            for ow in firstOW..<lastOW { dst[ow] = src[ow * sW] }
+                            nk_copy_strided_row(dst + firstOW, src + firstOW * sW, lastOW - firstOW, sW)
                         }
                         if lastOW < outW { (dst + lastOW).update(repeating: 0, count: outW - lastOW) }
                     }
