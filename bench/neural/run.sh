@@ -34,7 +34,7 @@ done
 echo "## NeuralKit's packed-weight product vs OpenBLAS sgemm on the graphs' product shapes, 1 thread"
 cc -O2 -I "$root/Sources/CNeuralKernels/include" -o "$work/packed_gemm" "$root/bench/neural/packed_gemm.c" \
   "$root/Sources/CNeuralKernels/packed_gemm.c" -lopenblas -lm
-OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-Haswell} "$work/packed_gemm" 7
+OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-Haswell} "$work/packed_gemm" 30
 
 "$venv/bin/python" "$root/bench/neural/make_models.py" "$work/models"
 "$venv/bin/python" "$root/bench/neural/bench.py" "$stimgen" "$work/models" "$work" "$@"
