@@ -69,7 +69,7 @@ def main():
     p.add_argument("--models", dest="names", default="alexnet,resnet18,resnet50,googlenet")
     p.add_argument("--threads", default="1,2")
     p.add_argument("--batches", default="1,8")
-    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--repeats", type=int, default=10)
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
     ort_script = os.path.join(a.work, "ort_run.py")

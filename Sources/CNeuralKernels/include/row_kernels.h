@@ -1,14 +1,11 @@
 #ifndef STIMGEN_ROW_KERNELS_H
 #define STIMGEN_ROW_KERNELS_H
 
-// Pooling's and im2col's innermost loops: one kernel position's pass over a whole output row. In C,
-// with the rows declared not to overlap, so that they vectorise (Swift cannot rule out that two
-// pointers alias).
+// Average pooling's and im2col's innermost loops: one kernel position's pass over a whole output
+// row. In C, with the rows declared not to overlap, so that they vectorise (Swift cannot rule out
+// that two pointers alias).
 
 #include <stddef.h>
-
-/// row[i] = max(row[i], line[i · stride]) for i < count; a NaN in `line` never replaces a value.
-void nk_max_into_row(float *row, const float *line, size_t count, size_t stride);
 
 /// row[i] += line[i · stride] for i < count.
 void nk_add_into_row(float *row, const float *line, size_t count, size_t stride);

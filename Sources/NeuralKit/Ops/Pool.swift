@@ -80,16 +80,20 @@ struct Pool: Operator {
                     Parallel.split(s.planes, minimumPerThread: max(1, Parallel.elementsPerThread / max(1, s.h * s.w))) { planes in
                         for plane in planes {
                             let src = xb.baseAddress! + plane * s.h * s.w
+                            if kind == .max, indices == nil {
+                                let output = out.baseAddress! + plane * s.outH * s.outW
+                                nk_max_pool_plane(src, s.h, s.w, output, s.outH, s.outW, window.kernel.h, window.kernel.w,
+                                                  window.strides.h, window.strides.w, window.dilations.h, window.dilations.w,
+                                                  s.pads[0], s.pads[1])
+                                continue
+                            }
                             for oh in 0..<s.outH {
                                 let row = out.baseAddress! + (plane * s.outH + oh) * s.outW
-                                switch (kind, indices) {
-                                case (.average, _):
+                                if let indices {
+                                    maxRowWithIndices(src, oh, s, columns, row, indices: indices + (plane * s.outH + oh) * s.outW,
+                                                      planeStart: plane * s.h * s.w)
+                                } else {
                                     averageRow(src, oh, s, columns, row)
-                                case (.max, nil):
-                                    maxRow(src, oh, s, columns, row)
-                                case (.max, let indices?):
-                                    maxRow(src, oh, s, columns, row, indices: indices + (plane * s.outH + oh) * s.outW,
-                                           planeStart: plane * s.h * s.w)
                                 }
                             }
                         }
@@ -114,24 +118,21 @@ struct Pool: Operator {
         return stride(from: top + first * dH, to: top + max(first, end) * dH, by: dH)
     }
 
-    /// One output row of maxima, kernel position by kernel position over whole rows (padding
-    /// never wins); with `indices`, also where each maximum is (its first position, row-major).
-    private func maxRow(_ src: UnsafePointer<Float>, _ oh: Int, _ s: Shapes, _ columns: [Range<Int>],
-                        _ row: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Float>? = nil, planeStart: Int = 0) {
+    /// One output row of maxima and where each is (its first position, row-major), for the Indices
+    /// output; kernel position by kernel position over whole rows (padding never wins). Without
+    /// Indices a whole plane is one C call (`nk_max_pool_plane`).
+    private func maxRowWithIndices(_ src: UnsafePointer<Float>, _ oh: Int, _ s: Shapes, _ columns: [Range<Int>],
+                                   _ row: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Float>, planeStart: Int) {
         row.update(repeating: -.infinity, count: s.outW)
         let sW = window.strides.w
         for ih in inputRows(oh, s) {
             let line = src + ih * s.w
             for (kj, inside) in columns.enumerated() {
                 let offset = kj * window.dilations.w - s.pads[1]
-                if let indices {
-                    for ow in inside where line[ow * sW + offset] > row[ow] {
-                        let iw = ow * sW + offset
-                        row[ow] = line[iw]
-                        indices[ow] = Float(planeStart + (storageOrder == 0 ? ih * s.w + iw : iw * s.h + ih))
-                    }
-                } else if !inside.isEmpty {
-                    nk_max_into_row(row + inside.lowerBound, line + inside.lowerBound * sW + offset, inside.count, sW)
+                for ow in inside where line[ow * sW + offset] > row[ow] {
+                    let iw = ow * sW + offset
+                    row[ow] = line[iw]
+                    indices[ow] = Float(planeStart + (storageOrder == 0 ? ih * s.w + iw : iw * s.h + ih))
                 }
             }
         }
