@@ -2,12 +2,7 @@
 
 #include <math.h>
 
-// An AVX2 clone and a baseline one, chosen when the program loads (as in row_kernels.c).
-#if defined(__x86_64__) && defined(__linux__)
-#define KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define KERNEL
-#endif
+#include "kernel_clones.h"
 
 /// The larger of two values; a NaN in `candidate` never replaces `kept`.
 static inline float larger(float kept, float candidate) { return candidate > kept ? candidate : kept; }

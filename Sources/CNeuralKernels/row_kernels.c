@@ -1,12 +1,6 @@
 #include "row_kernels.h"
 
-// Each loop gets an AVX2 clone and a baseline one, chosen when the program loads (ELF indirect
-// functions), where the platform allows; elsewhere the baseline only.
-#if defined(__x86_64__) && defined(__linux__)
-#define KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define KERNEL
-#endif
+#include "kernel_clones.h"
 
 KERNEL void nk_add_into_row(float *restrict row, const float *restrict line, size_t count, size_t stride) {
     // Strides 1 and 2 as constants, so that the loads vectorise.

@@ -2,13 +2,7 @@
 
 #include <string.h>
 
-// Each transform gets an AVX2 clone and a baseline one, chosen when the program loads, where the
-// platform allows (as in row_kernels.c).
-#if defined(__x86_64__) && defined(__linux__)
-#define KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define KERNEL
-#endif
+#include "kernel_clones.h"
 
 /// Eight tiles' values at one position, one tile per lane.
 typedef float lanes __attribute__((vector_size(32), aligned(32)));
