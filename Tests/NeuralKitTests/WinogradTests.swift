@@ -76,37 +76,6 @@ import Testing
         return op.runsWinograd(weightShape: weight.shape) && WinogradConvolution(plan).pays
     }
 
-    /// A 2-D convolution ([N, C, H, W] ⊛ [M, C, 3, 3], stride 1) summed directly in Double, and
-    /// the sum of |w·x| of each output's terms (the scale of float32 rounding in that output).
-    func direct(_ x: Tensor, _ w: Tensor, _ bias: Tensor?, pads: [Int], outH: Int, outW: Int) -> (y: [Double], scale: [Double]) {
-        let (n, c, h, width, m) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3], w.shape[0])
-        var y = [Double](), scale = [Double]()
-        for image in 0..<n {
-            for filter in 0..<m {
-                for oh in 0..<outH {
-                    for ow in 0..<outW {
-                        var sum = Double(bias?.data[filter] ?? 0), magnitude = abs(sum)
-                        for channel in 0..<c {
-                            for ki in 0..<3 {
-                                for kj in 0..<3 {
-                                    let ih = oh - pads[0] + ki, iw = ow - pads[1] + kj
-                                    guard ih >= 0, ih < h, iw >= 0, iw < width else { continue }
-                                    let term = Double(x.data[((image * c + channel) * h + ih) * width + iw])
-                                        * Double(w.data[((filter * c + channel) * 3 + ki) * 3 + kj])
-                                    sum += term
-                                    magnitude += abs(term)
-                                }
-                            }
-                        }
-                        y.append(sum)
-                        scale.append(magnitude)
-                    }
-                }
-            }
-        }
-        return (y, scale)
-    }
-
     /// Shapes: batch, channels in, filters, height, width, pads (top, left, bottom, right). Odd
     /// and even sizes, maps whose last tiles overhang, groups of 8 tiles that span tile rows and
     /// images, asymmetric and absent padding, batch above 1; each with enough tiles to run this way.
@@ -136,8 +105,7 @@ import Testing
         let y = try op.forward([x, weight, bias])[0]
         let (outH, outW) = (h + pads[0] + pads[2] - 2, w + pads[1] + pads[3] - 2)
         #expect(y.shape == [n, m, outH, outW])
-        let reference = direct(x, weight, bias, pads: pads, outH: outH, outW: outW)
-        let worst = zip(y.data, zip(reference.y, reference.scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? .infinity
+        let worst = worstRelativeError(y, directConvolution(x, weight, bias, pads: pads))
         #expect(worst <= WinogradTests.tolerance, "largest error relative to Σ|w·x|: \(worst)")
     }
 

@@ -170,6 +170,10 @@ struct Conv: ClampingOperator {
     /// directly. Returns whether the bias and a fused Relu were applied (`multiply`).
     private func forwardImage(_ image: Int, _ x: UnsafePointer<Float>, _ product: Product, _ p: Plan,
                               _ y: UnsafeMutablePointer<Float>) -> Bool {
+        if let matrices = product.packed, let chunks = Conv.chunks(p, threads: Parallel.threadsHere) {
+            forwardImageInChunks(image, x, matrices, bias: product.bias, p, y, chunks: chunks)
+            return true
+        }
         let outPixels = p.outH * p.outW
         var columns = Conv.workspace(p.isPointwise ? 0 : p.k * outPixels)
         return columns.withUnsafeMutableBufferPointer { cb in
@@ -191,6 +195,51 @@ struct Conv: ClampingOperator {
                 finished = multiply(group: g, product, p, b: matrix, columns: outPixels, c: y + (image * p.m + g * p.mg) * outPixels) && finished
             }
             return finished
+        }
+    }
+
+    /// Most column-matrix elements of one chunk (`chunks`): 768 KiB, so that the packed product
+    /// reads the chunk im2col has just written from the cache.
+    static let chunkBudget = 192 << 10
+
+    /// How many chunks of output rows an image's convolution runs in, or nil where it runs whole.
+    /// Chunks are for a first layer's products: an image's column matrix larger than two chunks'
+    /// budget and at least 16 times the size of the weight (16 times as many output pixels as
+    /// filters per group). There are so many chunks that each chunk's matrix fits `chunkBudget`,
+    /// and a multiple of `threads` (at most one chunk per output row), so that each thread takes
+    /// as many. Written whole, ResNet's first column matrix (7.4 MB) went out to memory and came
+    /// back for the product, and its bias and Relu took one more pass; with a weight as large as
+    /// AlexNet's second layer's, each chunk's product read the weight again, which cost more than
+    /// the chunks saved (bench/RESULTS.md).
+    static func chunks(_ p: Plan, threads: Int) -> Int? {
+        let perRow = p.k * p.outW
+        guard !p.isPointwise, perRow * p.outH > 2 * chunkBudget, p.outH * p.outW >= 16 * p.mg else { return nil }
+        let fitting = (p.outH + max(1, chunkBudget / perRow) - 1) / max(1, chunkBudget / perRow)
+        return min(p.outH, (fitting + threads - 1) / threads * threads)
+    }
+
+    /// One image's output in `chunks` chunks of output rows, split over the threads: each chunk's
+    /// column matrix is unfolded and multiplied by the packed weight, which adds the bias and
+    /// clamps a fused Relu as it writes those rows of the output.
+    private func forwardImageInChunks(_ image: Int, _ x: UnsafePointer<Float>, _ matrices: [PackedMatrix],
+                                      bias: UnsafePointer<Float>?, _ p: Plan, _ y: UnsafeMutablePointer<Float>, chunks: Int) {
+        let outPixels = p.outH * p.outW
+        Parallel.split(chunks) { ownChunks in
+            var columns = Conv.workspace(p.k * ((p.outH + chunks - 1) / chunks) * p.outW)
+            columns.withUnsafeMutableBufferPointer { cb in
+                for chunk in ownChunks {
+                    let rows = p.outH * chunk / chunks..<p.outH * (chunk + 1) / chunks
+                    let width = rows.count * p.outW
+                    for g in 0..<p.groups {
+                        Im2Col.unfold(image: x + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg, height: p.h, width: p.w,
+                                      window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
+                                      columns: cb.baseAddress!, rowStride: width, outputRows: rows)
+                        matrices[g].multiply(cb.baseAddress!, ldb: width, columns: width,
+                                             into: y + (image * p.m + g * p.mg) * outPixels + rows.lowerBound * p.outW, ldc: outPixels,
+                                             rowBias: bias.map { $0 + g * p.mg }, clampsAtZero: clampsAtZero)
+                    }
+                }
+            }
         }
     }
 

@@ -7,10 +7,13 @@ import CNeuralKernels
 /// output pixel: [channels·kH·kW, outH·outW].
 enum Im2Col {
     /// Writes the column matrix of `image` ([channels, height, width]) into `columns`, whose rows
-    /// lie `rowStride` elements apart (outH·outW unless several images share one matrix side by side).
+    /// lie `rowStride` elements apart (outH·outW unless several images share one matrix side by
+    /// side). With `outputRows`, only the columns of those output rows are written (a chunk of the
+    /// matrix, its first column that of the first such row).
     static func unfold(image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                        window: Window2D, pads: [Int], outH: Int, outW: Int,
-                       columns: UnsafeMutablePointer<Float>, rowStride: Int? = nil) {
+                       columns: UnsafeMutablePointer<Float>, rowStride: Int? = nil, outputRows: Range<Int>? = nil) {
+        let outputRows = outputRows ?? 0..<outH
         let rowStride = rowStride ?? outH * outW
         let (kH, kW) = window.kernel, (sH, sW) = window.strides, (dH, dW) = window.dilations
         var row = 0
@@ -22,9 +25,9 @@ enum Im2Col {
                     let colOffset = kj * dW - pads[1]
                     let inside = window.outputColumnsInside(kernelColumn: kj, width: width, padLeft: pads[1], outW: outW)
                     let (firstOW, lastOW) = (inside.lowerBound, inside.upperBound)
-                    for oh in 0..<outH {
+                    for oh in outputRows {
                         let ih = oh * sH - pads[0] + ki * dH
-                        let dst = out + oh * outW
+                        let dst = out + (oh - outputRows.lowerBound) * outW
                         guard ih >= 0, ih < height, firstOW < lastOW else {
                             dst.update(repeating: 0, count: outW)
                             continue
