@@ -72,6 +72,7 @@ typedef struct {
     size_t rows, columns;   // valid rows and columns of the tile (the rest is padding)
     int accumulate;         // add to C's values instead of replacing them
     const float *bias;      // ROWS values to add (after the last depth block), or NULL
+    const float *addend;    // values to add, laid out as C (after the last depth block), or NULL
     int clamp_at_zero;      // max(·, 0) (after the last depth block)
 } tile_target;
 
@@ -80,8 +81,9 @@ static void store_tile(const float *tile, const tile_target *target) {
     for (size_t r = 0; r < target->rows; r++) {
         float offset = target->bias ? target->bias[r] : 0;
         for (size_t j = 0; j < target->columns; j++) {
-            float *place = target->c_transposed ? target->c + j * target->ldc + r : target->c + r * target->ldc + j;
-            float value = tile[r * COLUMNS + j] + (target->accumulate ? *place : 0) + offset;
+            size_t at = target->c_transposed ? j * target->ldc + r : r * target->ldc + j;
+            float *place = target->c + at;
+            float value = tile[r * COLUMNS + j] + (target->accumulate ? *place : 0) + offset + (target->addend ? target->addend[at] : 0);
             *place = target->clamp_at_zero && value < 0 ? 0 : value;
         }
     }
@@ -123,15 +125,18 @@ static inline void store_registers(__m256 rows[ROWS][2], const tile_target *targ
     const __m256 zero = _mm256_setzero_ps();
     for (size_t r = 0; r < target->rows; r++) {
         float *out = target->c + r * target->ldc;
+        const float *addend = target->addend ? target->addend + r * target->ldc : NULL;
         __m256 offset = _mm256_set1_ps(target->bias ? target->bias[r] : 0);
         for (size_t half = 0; half < 2; half++) {
             __m256 value = _mm256_add_ps(rows[r][half], offset);
             if (columns == COLUMNS) {
                 if (target->accumulate) value = _mm256_add_ps(value, _mm256_loadu_ps(out + 8 * half));
+                if (addend) value = _mm256_add_ps(value, _mm256_loadu_ps(addend + 8 * half));
                 if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
                 _mm256_storeu_ps(out + 8 * half, value);
             } else {
                 if (target->accumulate) value = _mm256_add_ps(value, _mm256_maskload_ps(out + 8 * half, mask[half]));
+                if (addend) value = _mm256_add_ps(value, _mm256_maskload_ps(addend + 8 * half, mask[half]));
                 if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
                 _mm256_maskstore_ps(out + 8 * half, mask[half], value);
             }
@@ -208,7 +213,7 @@ static micro_kernels chosen_kernels(void) {
 void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
                     const float *b, size_t ldb, int b_transposed, size_t n,
                     float *c, size_t ldc, int c_transposed,
-                    const float *row_bias, int accumulate, int clamp_at_zero) {
+                    const float *row_bias, const float *addend, int accumulate, int clamp_at_zero) {
     if (row_begin >= row_end || n == 0) return;
     micro_kernels kernels = chosen_kernels();
     size_t padded = round_up(m, ROWS);
@@ -217,9 +222,9 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
         for (size_t row = row_begin; row < row_end; row += ROWS) {
             for (size_t column = 0; column < n; column += COLUMNS) {
                 size_t i = row - row_begin;
-                tile_target target = {c_transposed ? c + column * ldc + i : c + i * ldc + column, ldc, c_transposed,
-                                      min_size(ROWS, row_end - row), min_size(COLUMNS, n - column), accumulate,
-                                      row_bias ? row_bias + row : NULL, clamp_at_zero};
+                size_t at = c_transposed ? column * ldc + i : i * ldc + column;
+                tile_target target = {c + at, ldc, c_transposed, min_size(ROWS, row_end - row), min_size(COLUMNS, n - column),
+                                      accumulate, row_bias ? row_bias + row : NULL, addend ? addend + at : NULL, clamp_at_zero};
                 store_tile(zeros, &target);
             }
         }
@@ -242,10 +247,10 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
                     micro_kernel kernel = nc - first <= COLUMNS / 2 ? kernels.left_half : kernels.whole;
                     for (size_t row = rows; row < rows_end; row += ROWS) {
                         size_t i = row - row_begin, j = column + first;
-                        tile_target target = {c_transposed ? c + j * ldc + i : c + i * ldc + j, ldc, c_transposed,
-                                              min_size(ROWS, row_end - row), min_size(COLUMNS, nc - first),
+                        size_t at = c_transposed ? j * ldc + i : i * ldc + j;
+                        tile_target target = {c + at, ldc, c_transposed, min_size(ROWS, row_end - row), min_size(COLUMNS, nc - first),
                                               accumulate || depth > 0, last && row_bias ? row_bias + row : NULL,
-                                              last && clamp_at_zero};
+                                              last && addend ? addend + at : NULL, last && clamp_at_zero};
                         kernel(kc, block + (row / ROWS) * kc * ROWS, b_panel, &target);
                     }
                 }

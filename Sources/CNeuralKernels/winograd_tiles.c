@@ -73,7 +73,7 @@ KERNEL void nk_winograd_input_tiles(const float *x, long channels, long channel,
 
 KERNEL void nk_winograd_output_tiles(const float *products, size_t position_stride, const nk_tile_place *places,
                                      size_t count, long filters, long filter, long out_height, long out_width,
-                                     float bias, int clamp_at_zero, float *y) {
+                                     float bias, const float *addend, int clamp_at_zero, float *y) {
     lanes tile[POSITIONS], scratch[POSITIONS], output[16];
     for (size_t first = 0; first < count; first += LANES) {
         size_t group = count - first < LANES ? count - first : LANES;
@@ -89,13 +89,16 @@ KERNEL void nk_winograd_output_tiles(const float *products, size_t position_stri
         for (int row = 0; row < 4; row++) output_line(scratch + 6 * row, 1, output + 4 * row, 1);
         for (size_t t = 0; t < group; t++) {
             const nk_tile_place *place = places + first + t;
-            float *plane = y + (place->image * filters + filter) * out_height * out_width;
+            size_t plane_start = (place->image * filters + filter) * out_height * out_width;
+            float *plane = y + plane_start;
+            const float *addend_plane = addend ? addend + plane_start : NULL;
             long rows = out_height - place->row < 4 ? out_height - place->row : 4;
             long columns = out_width - place->column < 4 ? out_width - place->column : 4;
             for (long i = 0; i < rows; i++) {
-                float *row = plane + (place->row + i) * out_width + place->column;
+                long start = (place->row + i) * out_width + place->column;
+                float *row = plane + start;
                 for (long j = 0; j < columns; j++) {
-                    float value = output[i * 4 + j][t] + bias;
+                    float value = output[i * 4 + j][t] + bias + (addend_plane ? addend_plane[start + j] : 0);
                     row[j] = clamp_at_zero && value < 0 ? 0 : value;
                 }
             }

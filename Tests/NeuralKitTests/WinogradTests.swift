@@ -40,20 +40,22 @@ import Testing
 
         let (filters, filter, bias) = (4, 2, Float(0.25))
         let products = seededTensor([Winograd.positions * tiles], seed: 2).data
-        for clamps in [false, true] {
+        let addend = seededTensor([images * filters * height * width], seed: 3).data
+        for (clamps, adds) in [(false, false), (true, false), (false, true), (true, true)] {
             var y = [Float](repeating: .nan, count: images * filters * height * width)
-            nk_winograd_output_tiles(products, tiles, places, tiles, filters, filter, height, width, bias, clamps ? 1 : 0, &y)
+            nk_winograd_output_tiles(products, tiles, places, tiles, filters, filter, height, width, bias, adds ? addend : nil, clamps ? 1 : 0, &y)
             var expected = [Float](repeating: .nan, count: y.count)
             for (t, place) in places.enumerated() {
                 let tile = sandwich(Winograd.outputMatrix, (0..<36).map { Double(products[$0 * tiles + t]) })
                 for i in 0..<4 where place.row + i < height {
                     for j in 0..<4 where place.column + j < width {
-                        let value = Float(tile[i * 4 + j]) + bias
-                        expected[((place.image * filters + filter) * height + place.row + i) * width + place.column + j] = clamps ? max(value, 0) : value
+                        let at = ((place.image * filters + filter) * height + place.row + i) * width + place.column + j
+                        let value = Float(tile[i * 4 + j]) + bias + (adds ? addend[at] : 0)
+                        expected[at] = clamps ? max(value, 0) : value
                     }
                 }
             }
-            #expect(zip(y, expected).allSatisfy { $0.isNaN ? $1.isNaN : abs($0 - $1) <= 1e-4 }, "clamps \(clamps)")
+            #expect(zip(y, expected).allSatisfy { $0.isNaN ? $1.isNaN : abs($0 - $1) <= 1e-4 }, "clamps \(clamps), adds \(adds)")
             #expect(expected.contains { !$0.isNaN } && (!clamps || expected.contains(0)))
         }
     }

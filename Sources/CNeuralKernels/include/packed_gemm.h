@@ -33,11 +33,12 @@ void nk_pack(const float *a, size_t lda, int transposed, size_t m, size_t k, flo
 /// `b_transposed`. Row i of the range is written to C's row i − row_begin: element (i, j) at
 /// c[i · ldc + j], or at c[j · ldc + i] when `c_transposed`.
 /// With `accumulate`, the product is added to C's values; `row_bias` (nullable, indexed by A's row)
-/// is added to each row, and with `clamp_at_zero` the result is max(·, 0): both after the last
+/// is added to each row, `addend` (nullable; laid out as C, which must not be transposed then) is
+/// added element by element, and with `clamp_at_zero` the result is max(·, 0): all after the last
 /// depth block, in the pass that writes C.
 void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
                     const float *b, size_t ldb, int b_transposed, size_t n,
                     float *c, size_t ldc, int c_transposed,
-                    const float *row_bias, int accumulate, int clamp_at_zero);
+                    const float *row_bias, const float *addend, int accumulate, int clamp_at_zero);
 
 #endif

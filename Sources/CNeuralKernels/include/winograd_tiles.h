@@ -23,10 +23,10 @@ void nk_winograd_input_tiles(const float *x, long channels, long channel, long h
 
 /// Transforms filter `filter`'s products of the tiles `places[0 ..< count]` (position ξ of tile t
 /// at products[ξ · position_stride + t]) into 4×4 output tiles of y ([images, filters, out_height,
-/// out_width]), adding `bias` and, with `clamp_at_zero`, taking max(·, 0); a tile's rows and
-/// columns beyond the output's edge are not written.
+/// out_width]), adding `bias` and `addend` (nullable, laid out as y) and, with `clamp_at_zero`,
+/// taking max(·, 0); a tile's rows and columns beyond the output's edge are not written.
 void nk_winograd_output_tiles(const float *products, size_t position_stride, const nk_tile_place *places,
                               size_t count, long filters, long filter, long out_height, long out_width,
-                              float bias, int clamp_at_zero, float *y);
+                              float bias, const float *addend, int clamp_at_zero, float *y);
 
 #endif

@@ -40,14 +40,16 @@ struct PackedMatrix: Sendable {
         columns <= PackedMatrix.maximumColumnsPerRow * rows * max(1, threads)
     }
 
-    /// C = W · B (+ C when `accumulating`) (+ `rowBias` per row) (clamped at zero when
-    /// `clampsAtZero`) for B of `depth` × `columns` (element (d, j) at `b[d · ldb + j]`, or at
+    /// C = W · B (+ C when `accumulating`) (+ `rowBias` per row) (+ `addend`, laid out as C, which
+    /// is then not transposed) (clamped at zero when `clampsAtZero`) for B of `depth` × `columns` (element (d, j) at `b[d · ldb + j]`, or at
     /// `b[j · ldb + d]` when `bTransposed`); C element (i, j) at `c[i · ldc + j]`, or at
     /// `c[j · ldc + i]` when `cTransposed`. Split over `Parallel.threads` into blocks of columns,
     /// or of rows where C has fewer columns than rows.
     func multiply(_ b: UnsafePointer<Float>, ldb: Int, bTransposed: Bool = false, columns: Int,
                   into c: UnsafeMutablePointer<Float>, ldc: Int, cTransposed: Bool = false,
-                  rowBias: UnsafePointer<Float>? = nil, accumulating: Bool = false, clampsAtZero: Bool = false) {
+                  rowBias: UnsafePointer<Float>? = nil, addend: UnsafePointer<Float>? = nil, accumulating: Bool = false,
+                  clampsAtZero: Bool = false) {
+        precondition(addend == nil || !cTransposed, "an addend is laid out as a C that is not transposed")
         let byColumns = columns >= rows
         let step = byColumns ? Int(NK_PANEL_COLUMNS) : Int(NK_PANEL_ROWS)
         let panels = ((byColumns ? columns : rows) + step - 1) / step
@@ -59,12 +61,12 @@ struct PackedMatrix: Sendable {
                     nk_gemm_packed(packed.baseAddress!, rows, depth, 0, rows,
                                    b + (bTransposed ? first * ldb : first), ldb, bTransposed ? 1 : 0, count,
                                    c + (cTransposed ? first * ldc : first), ldc, cTransposed ? 1 : 0,
-                                   rowBias, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
+                                   rowBias, addend.map { $0 + first }, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
                 } else {
                     let first = range.lowerBound * step, end = min(rows, range.upperBound * step)
                     nk_gemm_packed(packed.baseAddress!, rows, depth, first, end, b, ldb, bTransposed ? 1 : 0, columns,
                                    c + (cTransposed ? first : first * ldc), ldc, cTransposed ? 1 : 0,
-                                   rowBias, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
+                                   rowBias, addend.map { $0 + first * ldc }, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
                 }
             }
         }

@@ -6,9 +6,9 @@ extension Network {
     public static let supportedOpsets = 9...20
 
     /// Loads an ONNX model file. Batch normalisations that follow a convolution are folded into
-    /// its weights, and a Relu that follows a convolution is fused into its output pass (both when
-    /// `foldingBatchNorm`), unless the convolution's own output is named in `unfolded` (so that it
-    /// stays available as a layer).
+    /// its weights, and a residual connection's Add and a Relu that follow a convolution are
+    /// fused into its output pass (all when `foldingBatchNorm`), unless the convolution's own
+    /// output is named in `unfolded` (so that it stays available as a layer).
     public static func load(onnx url: URL, unfolded: Set<String> = [], foldingBatchNorm: Bool = true) throws -> Network {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -75,6 +75,7 @@ extension Network {
         try foldConstants()
         if foldingBatchNorm {
             foldBatchNormalisations(keeping: unfolded)
+            fuseResidualAdds(keeping: unfolded)
             fuseRelus(keeping: unfolded)
         }
         prepareWinogradFilters()

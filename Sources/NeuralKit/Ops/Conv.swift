@@ -1,11 +1,13 @@
 /// 2-D convolution (ONNX Conv): input X [N, C, H, W], weight W [M, C/group, kH, kW], optional
-/// bias B [M]; output [N, M, outH, outW]. Grouped and depthwise convolution, strides, pads,
+/// bias B [M]; output [N, M, outH, outW]. A fourth input, never from ONNX, is a residual
+/// connection's tensor that the importer fused in from the Add after the convolution
+/// (`Network.fuseResidualAdds`): it is added to the output as the output is written. Grouped and depthwise convolution, strides, pads,
 /// dilations and auto_pad. Runs as im2col + sgemm; a 3×3 kernel with unit stride, enough
 /// channels and enough output tiles runs as Winograd F(4×4, 3×3) (`WinogradConvolution`,
 /// `Conv.runsWinograd`), a 1×1 kernel with unit stride and no padding
-/// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias (and a fused
-/// Relu) are applied as NeuralKit's packed product writes its output, or in one pass over each
-/// image's output after OpenBLAS's products.
+/// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias, residual and
+/// a fused Relu (`OutputPass`) are applied as NeuralKit's packed product or the Winograd output
+/// transform writes the output, or in one pass over each image's output after OpenBLAS's products.
 struct Conv: ClampingOperator {
     var window: Window2D
     var group: Int
@@ -70,50 +72,32 @@ struct Conv: ClampingOperator {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> [Tensor] {
-        let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
+        let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2), residual = inputs.optional(3)
         let p = try plan(x, weight, bias)
+        if let residual, residual.shape != [p.n, p.m, p.outH, p.outW] {
+            // An addend that broadcasts (not a residual connection's): the convolution, then the Add.
+            var convolution = self
+            convolution.clampsAtZero = false
+            var add = try Elementwise(.add, Attributes([:]))
+            add.clampsAtZero = clampsAtZero
+            return try add.forward([convolution.forward(Array(inputs.prefix(3)))[0], residual])
+        }
         let winogradConvolution = WinogradConvolution(p)
         let winograd = runsWinograd(weightShape: weight.shape) && winogradConvolution.pays ? winogradFilters(for: weight) : nil
-        // Every path writes each output element once (no zeroing first); the bias and a fused
-        // Relu are applied as the output is written, or in one pass over each image's output
-        // (`finish`) where OpenBLAS multiplied.
         let packed = packedWeight?.matrices(for: weight)
         let y = Tensor(shape: [p.n, p.m, p.outH, p.outW]) { out in
             x.data.withUnsafeBufferPointer { xb in
                 weight.data.withUnsafeBufferPointer { wb in
                     (bias?.data ?? []).withUnsafeBufferPointer { biasValues in
-                        let (x, weight, out) = (xb.baseAddress!, wb.baseAddress!, out.baseAddress!)
-                        let biasPointer = bias == nil ? nil : biasValues.baseAddress
-                        if let winograd {
-                            winogradConvolution.run(x, filters: winograd, bias: biasPointer, clampsAtZero: clampsAtZero, out)
-                            return
-                        }
-                        if p.isDepthwise {
-                            Parallel.split(p.n * p.c, minimumPerThread: Conv.planesPerThread(p.outH * p.outW)) { planes in
-                                depthwise(x, weight, p, out, planes: planes)
+                        (residual?.data ?? []).withUnsafeBufferPointer { residualValues in
+                            let pass = OutputPass(bias: bias == nil ? nil : biasValues.baseAddress,
+                                                  residual: residual == nil ? nil : residualValues.baseAddress, clampsAtZero: clampsAtZero)
+                            let product = Product(weight: wb.baseAddress!, packed: packed)
+                            if let winograd {
+                                winogradConvolution.run(xb.baseAddress!, filters: winograd, pass, out.baseAddress!)
+                            } else {
+                                write(out.baseAddress!, x: xb.baseAddress!, product, pass, p)
                             }
-                            finish(out, images: 0..<p.n, p, bias: bias)
-                            return
-                        }
-                        let product = Product(weight: weight, packed: packed, bias: biasPointer)
-                        // Images share one product only where each has few output pixels (late layers);
-                        // early layers keep per-image products, whose column matrices stay cache-sized.
-                        let outPixels = p.outH * p.outW
-                        let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
-                        if imagesPerProduct == 1, Parallel.threads > 1, p.n >= Parallel.threads {
-                            // Enough images for every thread: each takes its share of them whole.
-                            Parallel.split(p.n) { images in
-                                for image in images where !forwardImage(image, x, product, p, out) {
-                                    finish(out, images: image..<image + 1, p, bias: bias)
-                                }
-                            }
-                            return
-                        }
-                        for first in stride(from: 0, to: p.n, by: imagesPerProduct) {
-                            let images = first..<min(p.n, first + imagesPerProduct)
-                            let finished = images.count == 1 ? forwardImage(first, x, product, p, out)
-                                                             : forwardImagesTogether(images, x, product, p, out)
-                            if !finished { finish(out, images: images, p, bias: bias) }
                         }
                     }
                 }
@@ -122,23 +106,55 @@ struct Conv: ClampingOperator {
         return [y]
     }
 
-    /// The operands of one call's filter products: the weight, its packed groups when the model
-    /// was loaded with it, and the bias.
+    /// Writes the convolution of `x` into `y` without Winograd: every path writes each output
+    /// element once (no zeroing first) and applies the output pass as it writes, or in one pass
+    /// over each image's output (`finish`) where OpenBLAS multiplied.
+    private func write(_ y: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>, _ product: Product, _ pass: OutputPass, _ p: Plan) {
+        if p.isDepthwise {
+            Parallel.split(p.n * p.c, minimumPerThread: Conv.planesPerThread(p.outH * p.outW)) { planes in
+                depthwise(x, product.weight, p, y, planes: planes)
+            }
+            finish(y, images: 0..<p.n, p, pass)
+            return
+        }
+        // Images share one product only where each has few output pixels (late layers);
+        // early layers keep per-image products, whose column matrices stay cache-sized.
+        let outPixels = p.outH * p.outW
+        let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
+        if imagesPerProduct == 1, Parallel.threads > 1, p.n >= Parallel.threads {
+            // Enough images for every thread: each takes its share of them whole.
+            Parallel.split(p.n) { images in
+                for image in images where !forwardImage(image, x, product, pass, p, y) {
+                    finish(y, images: image..<image + 1, p, pass)
+                }
+            }
+            return
+        }
+        for first in stride(from: 0, to: p.n, by: imagesPerProduct) {
+            let images = first..<min(p.n, first + imagesPerProduct)
+            let finished = images.count == 1 ? forwardImage(first, x, product, pass, p, y)
+                                             : forwardImagesTogether(images, x, product, pass, p, y)
+            if !finished { finish(y, images: images, p, pass) }
+        }
+    }
+
+    /// The operands of one call's filter products: the weight, and its packed groups when the
+    /// model was loaded with it.
     struct Product {
         var weight: UnsafePointer<Float>
         var packed: [PackedMatrix]?
-        var bias: UnsafePointer<Float>?
     }
 
     /// C = (group g's filters) · B for B of p.k rows × `columns` and C of filters × `columns`, both
     /// with row stride `columns`. With the weight packed at load, where that is faster for this
-    /// many columns, the bias and a fused Relu are applied as C is written and this returns true;
-    /// otherwise OpenBLAS multiplies and the caller's `finish` pass applies them.
+    /// many columns, `pass` (for C: its bias from group g's first filter, its residual laid out
+    /// as C) is applied as C is written and this returns true; otherwise OpenBLAS multiplies and
+    /// the caller's `finish` pass applies it. A nil `pass` leaves the plain product in C.
     private func multiply(group g: Int, _ product: Product, _ p: Plan, b: UnsafePointer<Float>, columns: Int,
-                          c: UnsafeMutablePointer<Float>) -> Bool {
+                          c: UnsafeMutablePointer<Float>, pass: OutputPass?) -> Bool {
         if let matrix = product.packed?[g], matrix.isFaster(columns: columns, threads: Parallel.threadsHere) {
-            matrix.multiply(b, ldb: columns, columns: columns, into: c, ldc: columns,
-                            rowBias: product.bias.map { $0 + g * p.mg }, clampsAtZero: clampsAtZero)
+            matrix.multiply(b, ldb: columns, columns: columns, into: c, ldc: columns, rowBias: pass?.bias, addend: pass?.residual,
+                            clampsAtZero: pass?.clampsAtZero ?? false)
             return true
         }
         OpenBLAS.shared.parallelSgemm(transA: false, transB: false, m: p.mg, n: columns, k: p.k,
@@ -167,11 +183,11 @@ struct Conv: ClampingOperator {
     }
 
     /// One image's output, one product per group; a pointwise kernel multiplies the input planes
-    /// directly. Returns whether the bias and a fused Relu were applied (`multiply`).
-    private func forwardImage(_ image: Int, _ x: UnsafePointer<Float>, _ product: Product, _ p: Plan,
+    /// directly. Returns whether the output pass was applied (`multiply`).
+    private func forwardImage(_ image: Int, _ x: UnsafePointer<Float>, _ product: Product, _ pass: OutputPass, _ p: Plan,
                               _ y: UnsafeMutablePointer<Float>) -> Bool {
         if let matrices = product.packed, let chunks = Conv.chunks(p, threads: Parallel.threadsHere) {
-            forwardImageInChunks(image, x, matrices, bias: product.bias, p, y, chunks: chunks)
+            forwardImageInChunks(image, x, matrices, pass, p, y, chunks: chunks)
             return true
         }
         let outPixels = p.outH * p.outW
@@ -192,7 +208,9 @@ struct Conv: ClampingOperator {
                     }
                     matrix = UnsafePointer(cb.baseAddress!)
                 }
-                finished = multiply(group: g, product, p, b: matrix, columns: outPixels, c: y + (image * p.m + g * p.mg) * outPixels) && finished
+                let first = (image * p.m + g * p.mg) * outPixels
+                finished = multiply(group: g, product, p, b: matrix, columns: outPixels, c: y + first,
+                                    pass: pass.from(filter: g * p.mg, element: first)) && finished
             }
             return finished
         }
@@ -219,10 +237,10 @@ struct Conv: ClampingOperator {
     }
 
     /// One image's output in `chunks` chunks of output rows, split over the threads: each chunk's
-    /// column matrix is unfolded and multiplied by the packed weight, which adds the bias and
-    /// clamps a fused Relu as it writes those rows of the output.
+    /// column matrix is unfolded and multiplied by the packed weight, which applies the output
+    /// pass as it writes those rows of the output.
     private func forwardImageInChunks(_ image: Int, _ x: UnsafePointer<Float>, _ matrices: [PackedMatrix],
-                                      bias: UnsafePointer<Float>?, _ p: Plan, _ y: UnsafeMutablePointer<Float>, chunks: Int) {
+                                      _ pass: OutputPass, _ p: Plan, _ y: UnsafeMutablePointer<Float>, chunks: Int) {
         let outPixels = p.outH * p.outW
         Parallel.split(chunks) { ownChunks in
             var columns = Conv.workspace(p.k * ((p.outH + chunks - 1) / chunks) * p.outW)
@@ -234,9 +252,10 @@ struct Conv: ClampingOperator {
                         Im2Col.unfold(image: x + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg, height: p.h, width: p.w,
                                       window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
                                       columns: cb.baseAddress!, rowStride: width, outputRows: rows)
-                        matrices[g].multiply(cb.baseAddress!, ldb: width, columns: width,
-                                             into: y + (image * p.m + g * p.mg) * outPixels + rows.lowerBound * p.outW, ldc: outPixels,
-                                             rowBias: bias.map { $0 + g * p.mg }, clampsAtZero: clampsAtZero)
+                        let first = (image * p.m + g * p.mg) * outPixels + rows.lowerBound * p.outW
+                        let rowsPass = pass.from(filter: g * p.mg, element: first)
+                        matrices[g].multiply(cb.baseAddress!, ldb: width, columns: width, into: y + first, ldc: outPixels,
+                                             rowBias: rowsPass.bias, addend: rowsPass.residual, clampsAtZero: rowsPass.clampsAtZero)
                     }
                 }
             }
@@ -245,9 +264,11 @@ struct Conv: ClampingOperator {
 
     /// Several images' column matrices side by side, one sgemm per group for all of them: a wider
     /// product keeps sgemm efficient where each image has few output pixels (late layers).
-    /// Returns whether the bias and a fused Relu were applied (`multiply`).
-    private func forwardImagesTogether(_ images: Range<Int>, _ x: UnsafePointer<Float>, _ product: Product, _ p: Plan,
-                                       _ y: UnsafeMutablePointer<Float>) -> Bool {
+    /// Returns whether the output pass was applied (`multiply`): never with a residual, which is
+    /// laid out as the output, not as the images side by side.
+    private func forwardImagesTogether(_ images: Range<Int>, _ x: UnsafePointer<Float>, _ product: Product, _ pass: OutputPass,
+                                       _ p: Plan, _ y: UnsafeMutablePointer<Float>) -> Bool {
+        let productPass = pass.residual == nil ? pass : nil
         let outPixels = p.outH * p.outW
         let width = images.count * outPixels
         var columns = Conv.workspace(p.k * width), products = Conv.workspace(p.mg * width)
@@ -262,7 +283,8 @@ struct Conv: ClampingOperator {
                                           columns: cb.baseAddress! + slot * outPixels, rowStride: width)
                         }
                     }
-                    finished = multiply(group: g, product, p, b: cb.baseAddress!, columns: width, c: pb.baseAddress!) && finished
+                    finished = multiply(group: g, product, p, b: cb.baseAddress!, columns: width, c: pb.baseAddress!,
+                                        pass: productPass?.from(filter: g * p.mg, element: 0)) && productPass != nil && finished
                     Parallel.split(p.mg, minimumPerThread: Conv.planesPerThread(width)) { channels in
                         for (slot, image) in images.enumerated() {
                             for channel in channels {
@@ -277,20 +299,15 @@ struct Conv: ClampingOperator {
         }
     }
 
-    /// The output pass over `images`: adds each channel's bias and, for a fused Relu, clamps at zero.
-    private func finish(_ y: UnsafeMutablePointer<Float>, images: Range<Int>, _ p: Plan, bias: Tensor?) {
-        guard bias != nil || clampsAtZero else { return }
+    /// The output pass over `images` of y, after products that did not apply it.
+    private func finish(_ y: UnsafeMutablePointer<Float>, images: Range<Int>, _ p: Plan, _ pass: OutputPass) {
+        guard pass.bias != nil || pass.residual != nil || pass.clampsAtZero else { return }
         let outPixels = p.outH * p.outW
         Parallel.split(images.count * p.m, minimumPerThread: Conv.planesPerThread(outPixels)) { planes in
             for index in planes {
                 let (image, channel) = (images.lowerBound + index / p.m, index % p.m)
-                let plane = y + (image * p.m + channel) * outPixels
-                let offset = bias?.data[channel] ?? 0
-                if clampsAtZero {
-                    for i in 0..<outPixels { plane[i] = max(plane[i] + offset, 0) }
-                } else {
-                    for i in 0..<outPixels { plane[i] += offset }
-                }
+                let start = (image * p.m + channel) * outPixels
+                pass.from(filter: channel, element: start).apply(to: y + start, count: outPixels)
             }
         }
     }
@@ -346,11 +363,12 @@ struct Conv: ClampingOperator {
         packedWeight = PackedWeights(source: WeightSource(weight), matrices: matrices)
     }
 
-    /// dX = fold(Wᵀ·dY), dW = dY·colᵀ, dB = Σ dY over images and pixels; with a fused Relu, dY is
-    /// first zeroed where the output is not positive. This runs through im2col whichever path the
+    /// dX = fold(Wᵀ·dY), dW = dY·colᵀ, dB = Σ dY over images and pixels, and a fused residual's
+    /// gradient is dY (summed to its shape where it broadcast); with a fused Relu, dY is first
+    /// zeroed where the output is not positive. This runs through im2col whichever path the
     /// forward took: a Winograd forward computes the same convolution, so it has the same gradients.
     func backward(_ inputs: [Tensor?], outputs: [Tensor], outputGradients: [Tensor]) throws -> [Tensor?] {
-        let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2)
+        let x = try inputs.required(0), weight = try inputs.required(1), bias = inputs.optional(2), residual = inputs.optional(3)
         let p = try plan(x, weight, bias)
         let dy = clampsAtZero ? outputGradients[0].zeroed(where: outputs[0]) : outputGradients[0]
         let outPixels = p.outH * p.outW
@@ -399,6 +417,6 @@ struct Conv: ClampingOperator {
             }
             db = sums
         }
-        return [dx, dw, db]
+        return [dx, dw, db] + (residual.map { [Broadcast.reduce(dy, to: $0.shape)] } ?? [])
     }
 }

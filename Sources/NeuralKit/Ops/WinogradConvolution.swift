@@ -42,9 +42,9 @@ struct WinogradConvolution {
     var pays: Bool { imagesPerChunk * tilesPerImage >= WinogradConvolution.minimumTilesPerProduct }
 
     /// Writes the convolution of `x` ([N, C, H, W]) with the transformed `filters` into `y`
-    /// ([N, M, outH, outW]), adding `bias` ([M]) and clamping at zero when `clampsAtZero`.
-    func run(_ x: UnsafePointer<Float>, filters: WinogradFilters, bias: UnsafePointer<Float>?, clampsAtZero: Bool,
-             _ y: UnsafeMutablePointer<Float>) {
+    /// ([N, M, outH, outW]), adding the output pass's bias and residual and clamping at zero
+    /// when it says so.
+    func run(_ x: UnsafePointer<Float>, filters: WinogradFilters, _ pass: Conv.OutputPass, _ y: UnsafeMutablePointer<Float>) {
         let p = plan
         let maximumTiles = imagesPerChunk * tilesPerImage
         let input = UnsafeMutablePointer<Float>.allocate(capacity: Winograd.positions * p.c * maximumTiles)
@@ -82,7 +82,7 @@ struct WinogradConvolution {
                 Parallel.split(p.m) { filterRange in
                     for filter in filterRange {
                         nk_winograd_output_tiles(products + filter * tiles, p.m * tiles, places.baseAddress, tiles, p.m, filter,
-                                                 p.outH, p.outW, bias?[filter] ?? 0, clampsAtZero ? 1 : 0, y)
+                                                 p.outH, p.outW, pass.bias?[filter] ?? 0, pass.residual, pass.clampsAtZero ? 1 : 0, y)
                     }
                 }
             }
