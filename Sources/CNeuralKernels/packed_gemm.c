@@ -103,6 +103,38 @@ static void kernel_baseline(size_t kc, const float *a, const float *b, const til
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+/// Writes the rows of a tile held in registers to C (not transposed), with `adds` telling whether
+/// target->addend is set: a constant at each call, so that the tile without an addend (the Winograd
+/// products, most layers) is stored by the same code as before addends existed.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void store_rows(__m256 rows[ROWS][2], const tile_target *target, const int adds) {
+    // Lanes of each half of a row that lie inside C.
+    static const int lanes[24] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+    size_t columns = target->columns;
+    const __m256i mask[2] = {_mm256_loadu_si256((const __m256i *)(lanes + 16 - (columns < 8 ? columns : 8))),
+                             _mm256_loadu_si256((const __m256i *)(lanes + 16 - (columns > 8 ? columns - 8 : 0)))};
+    const __m256 zero = _mm256_setzero_ps();
+    for (size_t r = 0; r < target->rows; r++) {
+        float *out = target->c + r * target->ldc;
+        const float *addend = adds ? target->addend + r * target->ldc : NULL;
+        __m256 offset = _mm256_set1_ps(target->bias ? target->bias[r] : 0);
+        for (size_t half = 0; half < 2; half++) {
+            __m256 value = _mm256_add_ps(rows[r][half], offset);
+            if (columns == COLUMNS) {
+                if (target->accumulate) value = _mm256_add_ps(value, _mm256_loadu_ps(out + 8 * half));
+                if (adds) value = _mm256_add_ps(value, _mm256_loadu_ps(addend + 8 * half));
+                if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
+                _mm256_storeu_ps(out + 8 * half, value);
+            } else {
+                if (target->accumulate) value = _mm256_add_ps(value, _mm256_maskload_ps(out + 8 * half, mask[half]));
+                if (adds) value = _mm256_add_ps(value, _mm256_maskload_ps(addend + 8 * half, mask[half]));
+                if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
+                _mm256_maskstore_ps(out + 8 * half, mask[half], value);
+            }
+        }
+    }
+}
+
 /// Writes a tile held in registers (each row as two 8-float halves) to C as `target` says: straight
 /// from the registers, masked on C's right edge, or through memory when C is transposed. Inlined,
 /// so that the accumulators go from registers to C without a round trip through the stack.
@@ -115,32 +147,10 @@ static inline void store_registers(__m256 rows[ROWS][2], const tile_target *targ
             _mm256_storeu_ps(tile + r * COLUMNS + 8, rows[r][1]);
         }
         store_tile(tile, target);
-        return;
-    }
-    // Lanes of each half of a row that lie inside C.
-    static const int lanes[24] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
-    size_t columns = target->columns;
-    const __m256i mask[2] = {_mm256_loadu_si256((const __m256i *)(lanes + 16 - (columns < 8 ? columns : 8))),
-                             _mm256_loadu_si256((const __m256i *)(lanes + 16 - (columns > 8 ? columns - 8 : 0)))};
-    const __m256 zero = _mm256_setzero_ps();
-    for (size_t r = 0; r < target->rows; r++) {
-        float *out = target->c + r * target->ldc;
-        const float *addend = target->addend ? target->addend + r * target->ldc : NULL;
-        __m256 offset = _mm256_set1_ps(target->bias ? target->bias[r] : 0);
-        for (size_t half = 0; half < 2; half++) {
-            __m256 value = _mm256_add_ps(rows[r][half], offset);
-            if (columns == COLUMNS) {
-                if (target->accumulate) value = _mm256_add_ps(value, _mm256_loadu_ps(out + 8 * half));
-                if (addend) value = _mm256_add_ps(value, _mm256_loadu_ps(addend + 8 * half));
-                if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
-                _mm256_storeu_ps(out + 8 * half, value);
-            } else {
-                if (target->accumulate) value = _mm256_add_ps(value, _mm256_maskload_ps(out + 8 * half, mask[half]));
-                if (addend) value = _mm256_add_ps(value, _mm256_maskload_ps(addend + 8 * half, mask[half]));
-                if (target->clamp_at_zero) value = _mm256_max_ps(value, zero);
-                _mm256_maskstore_ps(out + 8 * half, mask[half], value);
-            }
-        }
+    } else if (target->addend) {
+        store_rows(rows, target, 1);
+    } else {
+        store_rows(rows, target, 0);
     }
 }
 

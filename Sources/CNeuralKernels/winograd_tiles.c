@@ -71,6 +71,29 @@ KERNEL void nk_winograd_input_tiles(const float *x, long channels, long channel,
     }
 }
 
+/// Writes `group` transformed 4×4 tiles (lane t of `output` is tile t, at places[t]) into y, with
+/// the bias, the addend (laid out as y) where `adds`, and the clamp. `adds` is a constant at each
+/// call, so that the output without an addend is written by the same code as before addends existed.
+__attribute__((always_inline))
+static inline void write_tiles(const lanes output[16], const nk_tile_place *places, size_t group, long filters, long filter,
+                               long out_height, long out_width, float bias, const float *addend, int clamp_at_zero, float *y,
+                               const int adds) {
+    for (size_t t = 0; t < group; t++) {
+        const nk_tile_place *place = places + t;
+        size_t plane_start = (place->image * filters + filter) * out_height * out_width;
+        long rows = out_height - place->row < 4 ? out_height - place->row : 4;
+        long columns = out_width - place->column < 4 ? out_width - place->column : 4;
+        for (long i = 0; i < rows; i++) {
+            size_t start = plane_start + (place->row + i) * out_width + place->column;
+            for (long j = 0; j < columns; j++) {
+                float value = output[i * 4 + j][t] + bias;
+                if (adds) value += addend[start + j];
+                y[start + j] = clamp_at_zero && value < 0 ? 0 : value;
+            }
+        }
+    }
+}
+
 KERNEL void nk_winograd_output_tiles(const float *products, size_t position_stride, const nk_tile_place *places,
                                      size_t count, long filters, long filter, long out_height, long out_width,
                                      float bias, const float *addend, int clamp_at_zero, float *y) {
@@ -87,21 +110,10 @@ KERNEL void nk_winograd_output_tiles(const float *products, size_t position_stri
         }
         for (int column = 0; column < 6; column++) output_line(tile + column, 6, scratch + column, 6);
         for (int row = 0; row < 4; row++) output_line(scratch + 6 * row, 1, output + 4 * row, 1);
-        for (size_t t = 0; t < group; t++) {
-            const nk_tile_place *place = places + first + t;
-            size_t plane_start = (place->image * filters + filter) * out_height * out_width;
-            float *plane = y + plane_start;
-            const float *addend_plane = addend ? addend + plane_start : NULL;
-            long rows = out_height - place->row < 4 ? out_height - place->row : 4;
-            long columns = out_width - place->column < 4 ? out_width - place->column : 4;
-            for (long i = 0; i < rows; i++) {
-                long start = (place->row + i) * out_width + place->column;
-                float *row = plane + start;
-                for (long j = 0; j < columns; j++) {
-                    float value = output[i * 4 + j][t] + bias + (addend_plane ? addend_plane[start + j] : 0);
-                    row[j] = clamp_at_zero && value < 0 ? 0 : value;
-                }
-            }
+        if (addend) {
+            write_tiles(output, places + first, group, filters, filter, out_height, out_width, bias, addend, clamp_at_zero, y, 1);
+        } else {
+            write_tiles(output, places + first, group, filters, filter, out_height, out_width, bias, NULL, clamp_at_zero, y, 0);
         }
     }
 }

@@ -41,9 +41,9 @@ struct PackedMatrix: Sendable {
     }
 
     /// C = W · B (+ C when `accumulating`) (+ `rowBias` per row) (+ `addend`, laid out as C, which
-    /// is then not transposed) (clamped at zero when `clampsAtZero`) for B of `depth` × `columns` (element (d, j) at `b[d · ldb + j]`, or at
-    /// `b[j · ldb + d]` when `bTransposed`); C element (i, j) at `c[i · ldc + j]`, or at
-    /// `c[j · ldc + i]` when `cTransposed`. Split over `Parallel.threads` into blocks of columns,
+    /// is then not transposed) (clamped at zero when `clampsAtZero`) for B of `depth` × `columns`
+    /// (element (d, j) at `b[d · ldb + j]`, or at `b[j · ldb + d]` when `bTransposed`); C element
+    /// (i, j) at `c[i · ldc + j]`, or at `c[j · ldc + i]` when `cTransposed`. Split over `Parallel.threads` into blocks of columns,
     /// or of rows where C has fewer columns than rows.
     func multiply(_ b: UnsafePointer<Float>, ldb: Int, bTransposed: Bool = false, columns: Int,
                   into c: UnsafeMutablePointer<Float>, ldc: Int, cTransposed: Bool = false,

@@ -1,8 +1,8 @@
 /// 2-D convolution (ONNX Conv): input X [N, C, H, W], weight W [M, C/group, kH, kW], optional
 /// bias B [M]; output [N, M, outH, outW]. A fourth input, never from ONNX, is a residual
 /// connection's tensor that the importer fused in from the Add after the convolution
-/// (`Network.fuseResidualAdds`): it is added to the output as the output is written. Grouped and depthwise convolution, strides, pads,
-/// dilations and auto_pad. Runs as im2col + sgemm; a 3×3 kernel with unit stride, enough
+/// (`Network.fuseResidualAdds`): it is added to the output as the output is written.
+/// Grouped and depthwise convolution, strides, pads, dilations and auto_pad. Runs as im2col + sgemm; a 3×3 kernel with unit stride, enough
 /// channels and enough output tiles runs as Winograd F(4×4, 3×3) (`WinogradConvolution`,
 /// `Conv.runsWinograd`), a 1×1 kernel with unit stride and no padding
 /// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias, residual and
@@ -232,7 +232,8 @@ struct Conv: ClampingOperator {
     static func chunks(_ p: Plan, threads: Int) -> Int? {
         let perRow = p.k * p.outW
         guard !p.isPointwise, perRow * p.outH > 2 * chunkBudget, p.outH * p.outW >= 16 * p.mg else { return nil }
-        let fitting = (p.outH + max(1, chunkBudget / perRow) - 1) / max(1, chunkBudget / perRow)
+        let rowsFitting = max(1, chunkBudget / perRow)
+        let fitting = (p.outH + rowsFitting - 1) / rowsFitting
         return min(p.outH, (fitting + threads - 1) / threads * threads)
     }
 
