@@ -41,12 +41,17 @@ extension Network {
         return readers
     }
 
-    /// The index of the node whose single output is `node`'s first input and is read by nothing
-    /// else: not another node, not a graph output, not a name in `keeping`. Such a node can take
-    /// `node`'s work into its own output pass.
-    func privateProducer(feeding node: Node, readers: [String: Int], keeping: Set<String>) -> Int? {
-        guard let source = node.inputs.first, readers[source] == 1, !outputs.contains(source), !keeping.contains(source) else { return nil }
+    /// The index of the node whose single output is `source` and is read by one node input only
+    /// (the node that would take over its work): not by another node, not as a graph output, not
+    /// as a name in `keeping`. Such a node can take that reader's work into its own output pass.
+    func privateProducer(of source: String, readers: [String: Int], keeping: Set<String>) -> Int? {
+        guard readers[source] == 1, !outputs.contains(source), !keeping.contains(source) else { return nil }
         return nodes.firstIndex { $0.outputs == [source] }
+    }
+
+    /// `privateProducer(of:)` for `node`'s first input.
+    func privateProducer(feeding node: Node, readers: [String: Int], keeping: Set<String>) -> Int? {
+        node.inputs.first.flatMap { privateProducer(of: $0, readers: readers, keeping: keeping) }
     }
 
     /// Drops the nodes at `indices` and the initialisers no remaining node reads and no graph

@@ -8,17 +8,15 @@ extension Network {
     /// output is read elsewhere, is a graph output or is named in `keeping`.
     mutating func fuseResidualAdds(keeping: Set<String>) {
         let readers = readerCounts()
-        var producers = [String: Int]()
-        for (index, node) in nodes.enumerated() { for name in node.outputs { producers[name] = index } }
         var removed = Set<Int>()
         for (index, node) in nodes.enumerated() {
             guard let add = node.op as? Elementwise, add.kind == .add, !add.clampsAtZero,
                   node.inputs.count == 2, node.outputs.count == 1 else { continue }
             let candidates = [0, 1].compactMap { side -> (conv: Int, other: String)? in
                 let operand = node.inputs[side], other = node.inputs[1 - side]
-                guard let convIndex = producers[operand], nodes[convIndex].op is Conv, nodes[convIndex].inputs.count <= 3,
-                      nodes[convIndex].outputs == [operand], readers[operand] == 1, !outputs.contains(operand),
-                      !keeping.contains(operand), producers[other, default: -1] < convIndex else { return nil }
+                guard let convIndex = privateProducer(of: operand, readers: readers, keeping: keeping),
+                      nodes[convIndex].op is Conv, nodes[convIndex].inputs.count <= 3,
+                      (nodes.firstIndex { $0.outputs.contains(other) } ?? -1) < convIndex else { return nil }
                 return (convIndex, other)
             }
             guard let chosen = candidates.max(by: { $0.conv < $1.conv }) else { continue }
