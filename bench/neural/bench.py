@@ -7,8 +7,10 @@ Both engines are timed the same way, over the same timed runs after one warm-up:
 wall-clock time, and the run with the least CPU time of the whole process (all threads). On a
 machine shared with other work the CPU-time figure leaves out the time other processes held the
 core, so at 1 thread it is the comparison to read; at 2 threads CPU time sums both threads and
-only the wall-clock figure measures throughput.
-Usage: bench.py STIMGEN MODELDIR WORKDIR [--models a,b] [--threads 1,2] [--batches 1,8] [--repeats N]"""
+only the wall-clock figure measures throughput. Each cell runs in rounds (3 by default), stimgen
+then onnxruntime in each, and takes each engine's best over the rounds: a slow spell of the machine
+(they last seconds to minutes here) then falls on both engines' runs, not on one engine's whole block.
+Usage: bench.py STIMGEN MODELDIR WORKDIR [--models a,b] [--threads 1,2] [--batches 1,8] [--repeats N] [--rounds R]"""
 import argparse
 import json
 import os
@@ -61,6 +63,33 @@ def conv_gemm_flops(path):
     return total
 
 
+def run_stimgen(stimgen, model, x_path, y_path, threads, repeats, env):
+    """One round of stimgen's timed runs: its best images/s (wall clock and CPU), its peak RSS and
+    the BLAS core it chose."""
+    r = subprocess.run(["/usr/bin/time", "-v", stimgen, "infer", model, x_path, "--out", y_path,
+                        "--repeats", str(repeats), "--threads", str(threads)], capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        sys.exit(f"stimgen failed on {model}: {r.stdout}{r.stderr}")
+    return dict(wall=float(re.search(r"best_images_per_s=([\d.]+)", r.stdout).group(1)),
+                cpu=float(re.search(r"images_per_cpu_s=([\d.]+)", r.stdout).group(1)),
+                rss=max_rss_kib(r.stderr), core=re.search(r"blas_core=(\S+)", r.stdout).group(1))
+
+
+def run_ort(ort_script, model, x_path, y_path, threads, repeats, env):
+    """One round of onnxruntime's timed runs, measured as stimgen's are."""
+    r = subprocess.run(["/usr/bin/time", "-v", sys.executable, ort_script, model, x_path, y_path, str(threads), str(repeats)],
+                       capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        sys.exit(f"onnxruntime failed on {model}: {r.stderr}")
+    o = json.loads(r.stdout.strip().splitlines()[-1])
+    return dict(wall=o["best_images_per_s"], cpu=o["images_per_cpu_s"], rss=max_rss_kib(r.stderr))
+
+
+def best_of(rounds):
+    """The best wall-clock and CPU throughput over an engine's rounds, and its largest peak RSS."""
+    return max(r["wall"] for r in rounds), max(r["cpu"] for r in rounds), max(r["rss"] for r in rounds)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("stimgen")
@@ -70,6 +99,7 @@ def main():
     p.add_argument("--threads", default="1,2")
     p.add_argument("--batches", default="1,8")
     p.add_argument("--repeats", type=int, default=10)
+    p.add_argument("--rounds", type=int, default=3)
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
     ort_script = os.path.join(a.work, "ort_run.py")
@@ -87,21 +117,13 @@ def main():
             for threads in [int(t) for t in a.threads.split(",")]:
                 ys, yo = os.path.join(a.work, "y_stimgen.npy"), os.path.join(a.work, "y_ort.npy")
                 env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
-                r = subprocess.run(["/usr/bin/time", "-v", a.stimgen, "infer", model, x_path, "--out", ys,
-                                    "--repeats", str(a.repeats), "--threads", str(threads)], capture_output=True, text=True, env=env)
-                if r.returncode != 0:
-                    sys.exit(f"stimgen failed on {name}: {r.stdout}{r.stderr}")
-                s_wall = float(re.search(r"best_images_per_s=([\d.]+)", r.stdout).group(1))
-                s_cpu = float(re.search(r"images_per_cpu_s=([\d.]+)", r.stdout).group(1))
-                core = re.search(r"blas_core=(\S+)", r.stdout).group(1)
-                s_rss = max_rss_kib(r.stderr)
-                r = subprocess.run(["/usr/bin/time", "-v", sys.executable, ort_script, model, x_path, yo, str(threads), str(a.repeats)],
-                                   capture_output=True, text=True, env=env)
-                if r.returncode != 0:
-                    sys.exit(f"onnxruntime failed on {name}: {r.stderr}")
-                o = json.loads(r.stdout.strip().splitlines()[-1])
-                o_wall, o_cpu = o["best_images_per_s"], o["images_per_cpu_s"]
-                o_rss = max_rss_kib(r.stderr)
+                stimgen_rounds, ort_rounds = [], []
+                for _ in range(a.rounds):
+                    stimgen_rounds.append(run_stimgen(a.stimgen, model, x_path, ys, threads, a.repeats, env))
+                    ort_rounds.append(run_ort(ort_script, model, x_path, yo, threads, a.repeats, env))
+                s_wall, s_cpu, s_rss = best_of(stimgen_rounds)
+                o_wall, o_cpu, o_rss = best_of(ort_rounds)
+                core = stimgen_rounds[0]["core"]
                 y1, y2 = np.load(ys), np.load(yo)
                 diff = float(np.max(np.abs(y1 - y2)))
                 rel = diff / float(np.max(np.abs(y2)))
