@@ -220,6 +220,47 @@ static micro_kernels chosen_kernels(void) {
     return (micro_kernels){kernel_baseline, kernel_baseline};
 }
 
+/// The rows of a product: rows [row_begin, row_end) of the packed A (`padded` rows per depth block),
+/// and the micro-kernels that multiply them.
+typedef struct {
+    const float *packed;
+    size_t padded, row_begin, row_end;
+    micro_kernels kernels;
+} product_rows;
+
+/// Where a product's C goes and what is applied as it is written (`tile_target`).
+typedef struct {
+    float *c;
+    size_t ldc;
+    int c_transposed;
+    const float *row_bias, *addend;
+    int accumulate, clamp_at_zero;
+} product_output;
+
+/// C[rows, column .. column + nc) (+)= A[rows, depth .. depth + kc) · (one packed block of B: its
+/// panels of COLUMNS columns, each kc × COLUMNS values row by row). The bias, addend and clamp are
+/// applied with the `last` depth block; earlier blocks are accumulated. Rows are swept ROW_BLOCK at
+/// a time under each B panel, so that the B panel stays in the L1 cache and the A rows in L2.
+static void multiply_block(const product_rows *rows, size_t depth, size_t kc, int last, const float *b_block,
+                           size_t column, size_t nc, const product_output *out) {
+    const float *a_block = rows->packed + depth * rows->padded;
+    for (size_t top = rows->row_begin; top < rows->row_end; top += ROW_BLOCK) {
+        size_t bottom = min_size(rows->row_end, top + ROW_BLOCK);
+        for (size_t first = 0; first < nc; first += COLUMNS) {
+            const float *b_panel = b_block + first * kc;
+            micro_kernel kernel = nc - first <= COLUMNS / 2 ? rows->kernels.left_half : rows->kernels.whole;
+            for (size_t row = top; row < bottom; row += ROWS) {
+                size_t i = row - rows->row_begin, j = column + first;
+                size_t at = out->c_transposed ? j * out->ldc + i : i * out->ldc + j;
+                tile_target target = {out->c + at, out->ldc, out->c_transposed, min_size(ROWS, rows->row_end - row), min_size(COLUMNS, nc - first),
+                                      out->accumulate || depth > 0, last && out->row_bias ? out->row_bias + row : NULL,
+                                      last && out->addend ? out->addend + at : NULL, last && out->clamp_at_zero};
+                kernel(kc, a_block + (row / ROWS) * kc * ROWS, b_panel, &target);
+            }
+        }
+    }
+}
+
 void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
                     const float *b, size_t ldb, int b_transposed, size_t n,
                     float *c, size_t ldc, int c_transposed,
@@ -243,29 +284,33 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
     // One packed block of B at a time: depth × columns, at most DEPTH × COLUMN_BLOCK floats.
     float *packed_b = malloc(min_size(DEPTH, k) * round_up(min_size(COLUMN_BLOCK, n), COLUMNS) * sizeof(float));
     if (!packed_b) abort();
+    product_rows rows = {packed, padded, row_begin, row_end, kernels};
+    product_output out = {c, ldc, c_transposed, row_bias, addend, accumulate, clamp_at_zero};
     for (size_t column = 0; column < n; column += COLUMN_BLOCK) {
         size_t nc = min_size(COLUMN_BLOCK, n - column);
         for (size_t depth = 0; depth < k; depth += DEPTH) {
             size_t kc = min_size(DEPTH, k - depth);
-            int last = depth + kc == k;
             pack_b(b, ldb, b_transposed, depth, kc, column, nc, packed_b);
-            const float *block = packed + depth * padded;
-            for (size_t rows = row_begin; rows < row_end; rows += ROW_BLOCK) {
-                size_t rows_end = min_size(row_end, rows + ROW_BLOCK);
-                for (size_t first = 0; first < nc; first += COLUMNS) {
-                    const float *b_panel = packed_b + first * kc;
-                    micro_kernel kernel = nc - first <= COLUMNS / 2 ? kernels.left_half : kernels.whole;
-                    for (size_t row = rows; row < rows_end; row += ROWS) {
-                        size_t i = row - row_begin, j = column + first;
-                        size_t at = c_transposed ? j * ldc + i : i * ldc + j;
-                        tile_target target = {c + at, ldc, c_transposed, min_size(ROWS, row_end - row), min_size(COLUMNS, nc - first),
-                                              accumulate || depth > 0, last && row_bias ? row_bias + row : NULL,
-                                              last && addend ? addend + at : NULL, last && clamp_at_zero};
-                        kernel(kc, block + (row / ROWS) * kc * ROWS, b_panel, &target);
-                    }
-                }
-            }
+            multiply_block(&rows, depth, kc, depth + kc == k, packed_b, column, nc, &out);
         }
     }
     free(packed_b);
+}
+
+size_t nk_packed_b_count(size_t k, size_t n) { return k * round_up(n, COLUMNS); }
+
+void nk_gemm_prepacked(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
+                       const float *packed_b, size_t n, size_t column_begin, size_t column_end,
+                       float *c, size_t ldc, const float *row_bias, const float *addend, int clamp_at_zero) {
+    if (row_begin >= row_end || column_begin >= column_end || k == 0) return;
+    size_t padded_columns = round_up(n, COLUMNS);
+    product_rows rows = {packed, round_up(m, ROWS), row_begin, row_end, chosen_kernels()};
+    product_output out = {c, ldc, 0, row_bias, addend, 0, clamp_at_zero};
+    for (size_t column = column_begin; column < column_end; column += COLUMN_BLOCK) {
+        size_t nc = min_size(COLUMN_BLOCK, column_end - column);
+        for (size_t depth = 0; depth < k; depth += DEPTH) {
+            size_t kc = min_size(DEPTH, k - depth);
+            multiply_block(&rows, depth, kc, depth + kc == k, packed_b + depth * padded_columns + column * kc, column, nc, &out);
+        }
+    }
 }

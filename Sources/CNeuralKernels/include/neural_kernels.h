@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "max_pool.h"
+#include "packed_columns.h"
 #include "packed_gemm.h"
 #include "row_kernels.h"
 #include "spin_pool.h"

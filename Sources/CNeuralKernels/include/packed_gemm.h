@@ -41,4 +41,19 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
                     float *c, size_t ldc, int c_transposed,
                     const float *row_bias, const float *addend, int accumulate, int clamp_at_zero);
 
+/// Floats a packed copy of a K×N right operand B takes (`nk_gemm_prepacked`): K cut into depth
+/// blocks as A is; within block b (depth kc), columns are cut into panels of NK_PANEL_COLUMNS, the
+/// last one padded; panel p holds its kc × NK_PANEL_COLUMNS values row by row, so element
+/// (depth d, column 16p + j) of the block is at [p · kc · 16 + d · 16 + j]. Block b starts at
+/// b · NK_DEPTH_BLOCK · (N rounded up to a whole panel).
+size_t nk_packed_b_count(size_t k, size_t n);
+
+/// As nk_gemm_packed (C not transposed, not accumulated), with B already packed (K×N, laid out as
+/// nk_packed_b_count says, K > 0), for C's columns [column_begin, column_end) (column_begin a
+/// multiple of NK_PANEL_COLUMNS): element (i, j) of the row range is written at c[i · ldc + j], and
+/// `addend` is laid out as C.
+void nk_gemm_prepacked(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
+                       const float *packed_b, size_t n, size_t column_begin, size_t column_end,
+                       float *c, size_t ldc, const float *row_bias, const float *addend, int clamp_at_zero);
+
 #endif

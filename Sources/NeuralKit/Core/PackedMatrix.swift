@@ -50,25 +50,44 @@ struct PackedMatrix: Sendable {
                   rowBias: UnsafePointer<Float>? = nil, addend: UnsafePointer<Float>? = nil, accumulating: Bool = false,
                   clampsAtZero: Bool = false) {
         precondition(addend == nil || !cTransposed, "an addend is laid out as a C that is not transposed")
+        split(columns: columns) { rowRange, columnRange in
+            let (row, column) = (rowRange.lowerBound, columnRange.lowerBound)
+            storage.withUnsafeBufferPointer { packed in
+                nk_gemm_packed(packed.baseAddress!, rows, depth, row, rowRange.upperBound,
+                               b + (bTransposed ? column * ldb : column), ldb, bTransposed ? 1 : 0, columnRange.count,
+                               c + (cTransposed ? column * ldc + row : row * ldc + column), ldc, cTransposed ? 1 : 0,
+                               rowBias, addend.map { $0 + row * ldc + column }, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
+            }
+        }
+    }
+
+    /// C = W · B (+ `rowBias` per row) (+ `addend`, laid out as C) (clamped at zero when
+    /// `clampsAtZero`) for B of `depth` × `columns` already packed in the kernel's order
+    /// (`Im2Col.unfoldPacked`, `nk_packed_b_count`); C element (i, j) at `c[i · ldc + j]`. Split
+    /// over the threads as `multiply(_:ldb:...)` is.
+    func multiply(packedColumns b: UnsafePointer<Float>, columns: Int, into c: UnsafeMutablePointer<Float>, ldc: Int,
+                  rowBias: UnsafePointer<Float>?, addend: UnsafePointer<Float>?, clampsAtZero: Bool) {
+        split(columns: columns) { rowRange, columnRange in
+            let row = rowRange.lowerBound
+            storage.withUnsafeBufferPointer { packed in
+                nk_gemm_prepacked(packed.baseAddress!, rows, depth, row, rowRange.upperBound, b, columns,
+                                  columnRange.lowerBound, columnRange.upperBound, c + row * ldc, ldc,
+                                  rowBias, addend.map { $0 + row * ldc }, clampsAtZero ? 1 : 0)
+            }
+        }
+    }
+
+    /// Splits a product with `columns` columns over `Parallel.threads`: into blocks of whole
+    /// column panels, or of whole row panels where C has fewer columns than rows. `body` gets each
+    /// block's rows and columns of C.
+    private func split(columns: Int, _ body: (Range<Int>, Range<Int>) -> Void) {
         let byColumns = columns >= rows
         let step = byColumns ? Int(NK_PANEL_COLUMNS) : Int(NK_PANEL_ROWS)
-        let panels = ((byColumns ? columns : rows) + step - 1) / step
+        let side = byColumns ? columns : rows
         let panelWork = step * (byColumns ? rows : columns) * depth
-        Parallel.split(panels, minimumPerThread: max(1, OpenBLAS.multiplyAddsPerThread / max(1, panelWork))) { range in
-            storage.withUnsafeBufferPointer { packed in
-                if byColumns {
-                    let first = range.lowerBound * step, count = min(columns, range.upperBound * step) - first
-                    nk_gemm_packed(packed.baseAddress!, rows, depth, 0, rows,
-                                   b + (bTransposed ? first * ldb : first), ldb, bTransposed ? 1 : 0, count,
-                                   c + (cTransposed ? first * ldc : first), ldc, cTransposed ? 1 : 0,
-                                   rowBias, addend.map { $0 + first }, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
-                } else {
-                    let first = range.lowerBound * step, end = min(rows, range.upperBound * step)
-                    nk_gemm_packed(packed.baseAddress!, rows, depth, first, end, b, ldb, bTransposed ? 1 : 0, columns,
-                                   c + (cTransposed ? first : first * ldc), ldc, cTransposed ? 1 : 0,
-                                   rowBias, addend.map { $0 + first * ldc }, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
-                }
-            }
+        Parallel.split((side + step - 1) / step, minimumPerThread: max(1, OpenBLAS.multiplyAddsPerThread / max(1, panelWork))) { range in
+            let block = range.lowerBound * step..<min(side, range.upperBound * step)
+            if byColumns { body(0..<rows, block) } else { body(block, 0..<columns) }
         }
     }
 }

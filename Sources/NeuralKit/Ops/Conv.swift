@@ -217,7 +217,7 @@ struct Conv: ClampingOperator {
     }
 
     /// Most column-matrix elements of one chunk (`chunks`): 768 KiB, so that the packed product
-    /// reads the chunk im2col has just written from the cache.
+    /// reads the chunk just unfolded from the cache.
     static let chunkBudget = 192 << 10
 
     /// How many chunks of output rows an image's convolution runs in, or nil where it runs whole.
@@ -238,24 +238,24 @@ struct Conv: ClampingOperator {
     }
 
     /// One image's output in `chunks` chunks of output rows, split over the threads: each chunk's
-    /// column matrix is unfolded and multiplied by the packed weight, which applies the output
-    /// pass as it writes those rows of the output.
+    /// column matrix is unfolded straight into the kernel's packed order (`Im2Col.unfoldPacked`;
+    /// unfolded row-major, the product copied it again) and multiplied by the packed weight,
+    /// which applies the output pass as it writes those rows of the output.
     private func forwardImageInChunks(_ image: Int, _ x: UnsafePointer<Float>, _ matrices: [PackedMatrix],
                                       _ pass: OutputPass, _ p: Plan, _ y: UnsafeMutablePointer<Float>, chunks: Int) {
         let outPixels = p.outH * p.outW
         Parallel.split(chunks) { ownChunks in
-            var columns = Conv.workspace(p.k * ((p.outH + chunks - 1) / chunks) * p.outW)
+            let largest = ((p.outH + chunks - 1) / chunks) * p.outW
+            var columns = Conv.workspace(Im2Col.packedCount(channels: p.cg, window: p.window, outputPixels: largest))
             columns.withUnsafeMutableBufferPointer { cb in
                 for chunk in ownChunks {
                     let rows = p.outH * chunk / chunks..<p.outH * (chunk + 1) / chunks
-                    let width = rows.count * p.outW
                     for g in 0..<p.groups {
-                        Im2Col.unfold(image: x + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg, height: p.h, width: p.w,
-                                      window: p.window, pads: p.pads, outH: p.outH, outW: p.outW,
-                                      columns: cb.baseAddress!, rowStride: width, outputRows: rows)
+                        Im2Col.unfoldPacked(image: x + (image * p.c + g * p.cg) * p.h * p.w, channels: p.cg, height: p.h, width: p.w,
+                                            window: p.window, pads: p.pads, outW: p.outW, outputRows: rows, into: cb.baseAddress!)
                         let first = (image * p.m + g * p.mg) * outPixels + rows.lowerBound * p.outW
                         let rowsPass = pass.from(filter: g * p.mg, element: first)
-                        matrices[g].multiply(cb.baseAddress!, ldb: width, columns: width, into: y + first, ldc: outPixels,
+                        matrices[g].multiply(packedColumns: cb.baseAddress!, columns: rows.count * p.outW, into: y + first, ldc: outPixels,
                                              rowBias: rowsPass.bias, addend: rowsPass.residual, clampsAtZero: rowsPass.clampsAtZero)
                     }
                 }

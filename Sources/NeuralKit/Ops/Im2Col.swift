@@ -47,6 +47,33 @@ enum Im2Col {
         }
     }
 
+    /// Floats the packed column matrix of `unfoldPacked` takes for `channels` input channels and
+    /// `outputPixels` output pixels.
+    static func packedCount(channels: Int, window: Window2D, outputPixels: Int) -> Int {
+        nk_packed_b_count(channels * window.kernel.h * window.kernel.w, outputPixels)
+    }
+
+    /// Writes the column matrix of `image` for the output rows `outputRows` into `packed` in the
+    /// order NeuralKit's matrix kernel reads it (`PackedMatrix.multiply(packedColumns:...)`), so
+    /// that the product does not copy it again; split over the threads by its rows, at least
+    /// `minimumPerThread` channels to each.
+    static func unfoldPacked(image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
+                             window: Window2D, pads: [Int], outW: Int, outputRows: Range<Int>,
+                             into packed: UnsafeMutablePointer<Float>, minimumPerThread: Int = .max) {
+        let geometry = nk_unfold_geometry(channels: channels, height: height, width: width,
+                                          kernel_h: window.kernel.h, kernel_w: window.kernel.w,
+                                          stride_h: window.strides.h, stride_w: window.strides.w,
+                                          dilation_h: window.dilations.h, dilation_w: window.dilations.w,
+                                          pad_top: pads[0], pad_left: pads[1], out_width: outW)
+        let rowsPerChannel = window.kernel.h * window.kernel.w
+        Parallel.split(channels, minimumPerThread: minimumPerThread) { part in
+            withUnsafePointer(to: geometry) {
+                nk_unfold_packed(image, $0, outputRows.lowerBound, outputRows.upperBound,
+                                 part.lowerBound * rowsPerChannel, part.upperBound * rowsPerChannel, packed)
+            }
+        }
+    }
+
     /// Adds the column matrix `columns` back onto `image` ([channels, height, width]).
     static func fold(columns: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                      window: Window2D, pads: [Int], outH: Int, outW: Int,
