@@ -68,9 +68,8 @@ static void pack_b(const float *b, size_t ldb, int transposed, size_t depth, siz
 typedef struct {
     float *c;
     size_t ldc;
-    int c_transposed;
     size_t rows, columns;   // valid rows and columns of the tile (the rest is padding)
-    int accumulate;         // add to C's values instead of replacing them
+    int accumulate;         // add to C's values (an earlier depth block's sums) instead of replacing them
     const float *bias;      // ROWS values to add (after the last depth block), or NULL
     const float *addend;    // values to add, laid out as C (after the last depth block), or NULL
     int clamp_at_zero;      // max(·, 0) (after the last depth block)
@@ -81,7 +80,7 @@ static void store_tile(const float *tile, const tile_target *target) {
     for (size_t r = 0; r < target->rows; r++) {
         float offset = target->bias ? target->bias[r] : 0;
         for (size_t j = 0; j < target->columns; j++) {
-            size_t at = target->c_transposed ? j * target->ldc + r : r * target->ldc + j;
+            size_t at = r * target->ldc + j;
             float *place = target->c + at;
             float value = tile[r * COLUMNS + j] + (target->accumulate ? *place : 0) + offset + (target->addend ? target->addend[at] : 0);
             *place = target->clamp_at_zero && value < 0 ? 0 : value;
@@ -135,19 +134,12 @@ static inline void store_rows(__m256 rows[ROWS][2], const tile_target *target, c
     }
 }
 
-/// Writes a tile held in registers (each row as two 8-float halves) to C as `target` says: straight
-/// from the registers, masked on C's right edge, or through memory when C is transposed. Inlined,
-/// so that the accumulators go from registers to C without a round trip through the stack.
+/// Writes a tile held in registers (each row as two 8-float halves) to C as `target` says, straight
+/// from the registers, masked on C's right edge. Inlined, so that the accumulators go from
+/// registers to C without a round trip through the stack.
 __attribute__((target("avx2,fma"), always_inline))
 static inline void store_registers(__m256 rows[ROWS][2], const tile_target *target) {
-    if (target->c_transposed) {
-        float tile[ROWS * COLUMNS];
-        for (size_t r = 0; r < ROWS; r++) {
-            _mm256_storeu_ps(tile + r * COLUMNS, rows[r][0]);
-            _mm256_storeu_ps(tile + r * COLUMNS + 8, rows[r][1]);
-        }
-        store_tile(tile, target);
-    } else if (target->addend) {
+    if (target->addend) {
         store_rows(rows, target, 1);
     } else {
         store_rows(rows, target, 0);
@@ -157,7 +149,6 @@ static inline void store_registers(__m256 rows[ROWS][2], const tile_target *targ
 /// Starts fetching the rows of C a tile will write (they lie far apart) while its sums run.
 __attribute__((target("avx2,fma"), always_inline))
 static inline void prefetch_tile(const tile_target *target) {
-    if (target->c_transposed) return;
     for (size_t r = 0; r < target->rows; r++) {
         _mm_prefetch((const char *)(target->c + r * target->ldc), _MM_HINT_T0);
         _mm_prefetch((const char *)(target->c + r * target->ldc + COLUMNS - 1), _MM_HINT_T0);
@@ -232,9 +223,8 @@ typedef struct {
 typedef struct {
     float *c;
     size_t ldc;
-    int c_transposed;
     const float *row_bias, *addend;
-    int accumulate, clamp_at_zero;
+    int clamp_at_zero;
 } product_output;
 
 /// C[rows, column .. column + nc) (+)= A[rows, depth .. depth + kc) · (one packed block of B: its
@@ -251,9 +241,9 @@ static void multiply_block(const product_rows *rows, size_t depth, size_t kc, in
             micro_kernel kernel = nc - first <= COLUMNS / 2 ? rows->kernels.left_half : rows->kernels.whole;
             for (size_t row = top; row < bottom; row += ROWS) {
                 size_t i = row - rows->row_begin, j = column + first;
-                size_t at = out->c_transposed ? j * out->ldc + i : i * out->ldc + j;
-                tile_target target = {out->c + at, out->ldc, out->c_transposed, min_size(ROWS, rows->row_end - row), min_size(COLUMNS, nc - first),
-                                      out->accumulate || depth > 0, last && out->row_bias ? out->row_bias + row : NULL,
+                size_t at = i * out->ldc + j;
+                tile_target target = {out->c + at, out->ldc, min_size(ROWS, rows->row_end - row), min_size(COLUMNS, nc - first),
+                                      depth > 0, last && out->row_bias ? out->row_bias + row : NULL,
                                       last && out->addend ? out->addend + at : NULL, last && out->clamp_at_zero};
                 kernel(kc, a_block + (row / ROWS) * kc * ROWS, b_panel, &target);
             }
@@ -263,19 +253,18 @@ static void multiply_block(const product_rows *rows, size_t depth, size_t kc, in
 
 void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
                     const float *b, size_t ldb, int b_transposed, size_t n,
-                    float *c, size_t ldc, int c_transposed,
-                    const float *row_bias, const float *addend, int accumulate, int clamp_at_zero) {
+                    float *c, size_t ldc, const float *row_bias, const float *addend, int clamp_at_zero) {
     if (row_begin >= row_end || n == 0) return;
     micro_kernels kernels = chosen_kernels();
     size_t padded = round_up(m, ROWS);
-    if (k == 0) {  // an empty sum: C keeps its values (or is zeroed), then the bias and the clamp
+    if (k == 0) {  // an empty sum: C is zeroed, then the bias, the addend and the clamp
         float zeros[ROWS * COLUMNS] = {0};
         for (size_t row = row_begin; row < row_end; row += ROWS) {
             for (size_t column = 0; column < n; column += COLUMNS) {
                 size_t i = row - row_begin;
-                size_t at = c_transposed ? column * ldc + i : i * ldc + column;
-                tile_target target = {c + at, ldc, c_transposed, min_size(ROWS, row_end - row), min_size(COLUMNS, n - column),
-                                      accumulate, row_bias ? row_bias + row : NULL, addend ? addend + at : NULL, clamp_at_zero};
+                size_t at = i * ldc + column;
+                tile_target target = {c + at, ldc, min_size(ROWS, row_end - row), min_size(COLUMNS, n - column),
+                                      0, row_bias ? row_bias + row : NULL, addend ? addend + at : NULL, clamp_at_zero};
                 store_tile(zeros, &target);
             }
         }
@@ -285,7 +274,7 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
     float *packed_b = malloc(min_size(DEPTH, k) * round_up(min_size(COLUMN_BLOCK, n), COLUMNS) * sizeof(float));
     if (!packed_b) abort();
     product_rows rows = {packed, padded, row_begin, row_end, kernels};
-    product_output out = {c, ldc, c_transposed, row_bias, addend, accumulate, clamp_at_zero};
+    product_output out = {c, ldc, row_bias, addend, clamp_at_zero};
     for (size_t column = 0; column < n; column += COLUMN_BLOCK) {
         size_t nc = min_size(COLUMN_BLOCK, n - column);
         for (size_t depth = 0; depth < k; depth += DEPTH) {
@@ -305,7 +294,7 @@ void nk_gemm_prepacked(const float *packed, size_t m, size_t k, size_t row_begin
     if (row_begin >= row_end || column_begin >= column_end || k == 0) return;
     size_t padded_columns = round_up(n, COLUMNS);
     product_rows rows = {packed, round_up(m, ROWS), row_begin, row_end, chosen_kernels()};
-    product_output out = {c, ldc, 0, row_bias, addend, 0, clamp_at_zero};
+    product_output out = {c, ldc, row_bias, addend, clamp_at_zero};
     for (size_t column = column_begin; column < column_end; column += COLUMN_BLOCK) {
         size_t nc = min_size(COLUMN_BLOCK, column_end - column);
         for (size_t depth = 0; depth < k; depth += DEPTH) {

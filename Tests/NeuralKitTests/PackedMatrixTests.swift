@@ -4,7 +4,7 @@ import Testing
 /// NeuralKit's own matrix kernel with a weight packed once (`PackedMatrix`, `nk_gemm_packed`),
 /// checked against the product summed directly in double precision. The shapes cover a partial
 /// panel of rows (not a multiple of 6) and of columns (not a multiple of 16), several depth blocks
-/// (K > 256), leading dimensions wider than the matrices, and every transposition.
+/// (K > 256), leading dimensions wider than the matrices, and both layouts of each operand.
 @Suite(.serialized) struct PackedMatrixTests {
     /// A stored matrix: element (i, j) at `values[i · ld + j]`, or at `values[j · ld + i]` when transposed.
     struct Stored {
@@ -20,20 +20,20 @@ import Testing
         }
     }
 
-    /// W · B + bias (+ C0) (+ an addend), clamped when asked, summed in double precision.
-    func reference(_ w: Stored, _ b: Stored, m: Int, n: Int, k: Int, bias: [Float]?, c0: Stored?, addend: Stored?, clamp: Bool) -> [[Double]] {
+    /// W · B + bias (+ an addend), clamped when asked, summed in double precision.
+    func reference(_ w: Stored, _ b: Stored, m: Int, n: Int, k: Int, bias: [Float]?, addend: Stored?, clamp: Bool) -> [[Double]] {
         (0..<m).map { i in
             (0..<n).map { j in
                 var sum = (0..<k).reduce(0.0) { $0 + Double(w[i, $1]) * Double(b[$1, j]) }
-                sum += Double(bias?[i] ?? 0) + Double(c0?[i, j] ?? 0) + Double(addend?[i, j] ?? 0)
+                sum += Double(bias?[i] ?? 0) + Double(addend?[i, j] ?? 0)
                 return clamp ? max(sum, 0) : sum
             }
         }
     }
 
-    /// The kernel's product for one case, at `threads` threads.
+    /// The kernel's product for one case, at `threads` threads, written over `c0`.
     func packedProduct(_ w: Stored, _ b: Stored, m: Int, n: Int, k: Int, bias: [Float]?, c0: Stored, addend: Stored?,
-                       accumulate: Bool, clamp: Bool, threads: Int) -> Stored {
+                       clamp: Bool, threads: Int) -> Stored {
         let saved = Parallel.threads
         defer { Parallel.threads = saved }
         Parallel.threads = threads
@@ -44,9 +44,8 @@ import Testing
                 (bias ?? []).withUnsafeBufferPointer { biasValues in
                     (addend?.values ?? []).withUnsafeBufferPointer { addendValues in
                         packed.multiply(bb.baseAddress!, ldb: b.ld, bTransposed: b.transposed, columns: n,
-                                        into: cb.baseAddress!, ldc: c.ld, cTransposed: c.transposed,
-                                        rowBias: bias == nil ? nil : biasValues.baseAddress,
-                                        addend: addend == nil ? nil : addendValues.baseAddress, accumulating: accumulate, clampsAtZero: clamp)
+                                        into: cb.baseAddress!, ldc: c.ld, rowBias: bias == nil ? nil : biasValues.baseAddress,
+                                        addend: addend == nil ? nil : addendValues.baseAddress, clampsAtZero: clamp)
                     }
                 }
             }
@@ -59,18 +58,16 @@ import Testing
         // (M, N, K): partial panels both ways and three depth blocks; a tall C (split by rows on
         // several threads); one column; a wide C split by columns.
         for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40)] {
-            for (cTransposed, accumulate, withBias, clamp, adds) in [(false, false, true, true, false), (true, true, false, false, false),
-                                                                     (false, true, true, false, false), (false, false, true, true, true)] {
+            for (withBias, clamp, adds) in [(true, true, false), (false, false, false), (true, false, true), (true, true, true)] {
                 let w = Stored.seeded(rows: m, columns: k, transposed: wTransposed, seed: 1)
                 let b = Stored.seeded(rows: k, columns: n, transposed: bTransposed, seed: 2)
-                let c0 = Stored.seeded(rows: m, columns: n, transposed: cTransposed, seed: 3)
+                let c0 = Stored.seeded(rows: m, columns: n, transposed: false, seed: 3)
                 let bias = withBias ? seededTensor([m], seed: 4).data : nil
                 // An addend laid out as C (the same leading dimension).
                 let addend = adds ? Stored.seeded(rows: m, columns: n, transposed: false, seed: 5) : nil
-                let expected = reference(w, b, m: m, n: n, k: k, bias: bias, c0: accumulate ? c0 : nil, addend: addend, clamp: clamp)
+                let expected = reference(w, b, m: m, n: n, k: k, bias: bias, addend: addend, clamp: clamp)
                 for threads in [1, 3] {
-                    let c = packedProduct(w, b, m: m, n: n, k: k, bias: bias, c0: c0, addend: addend, accumulate: accumulate, clamp: clamp,
-                                          threads: threads)
+                    let c = packedProduct(w, b, m: m, n: n, k: k, bias: bias, c0: c0, addend: addend, clamp: clamp, threads: threads)
                     var worst = 0.0
                     for i in 0..<m {
                         for j in 0..<n {
@@ -79,9 +76,9 @@ import Testing
                             worst = max(worst, abs(Double(c[i, j]) - expected[i][j]) / scale)
                         }
                     }
-                    #expect(worst < 1e-6, "M \(m) N \(n) K \(k) threads \(threads) cT \(cTransposed) acc \(accumulate) bias \(withBias) clamp \(clamp) adds \(adds): \(worst)")
+                    #expect(worst < 1e-6, "M \(m) N \(n) K \(k) threads \(threads) bias \(withBias) clamp \(clamp) adds \(adds): \(worst)")
                     // Outside the matrix, C's spare elements are untouched.
-                    let outside = c.values.indices.filter { ($0 % c.ld) >= (cTransposed ? m : n) }
+                    let outside = c.values.indices.filter { ($0 % c.ld) >= n }
                     #expect(outside.allSatisfy { c.values[$0] == c0.values[$0] })
                 }
             }

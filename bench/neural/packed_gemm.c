@@ -61,7 +61,7 @@ int main(int argc, char **argv) {
             t = seconds() - t;
             if (t < best_blas) best_blas = t;
             t = seconds();
-            nk_gemm_packed(packed, m, k, 0, m, b, n, 0, n, c2, n, 0, NULL, NULL, 0, 0);
+            nk_gemm_packed(packed, m, k, 0, m, b, n, 0, n, c2, n, NULL, NULL, 0);
             t = seconds() - t;
             if (t < best_packed) best_packed = t;
         }

@@ -31,15 +31,12 @@ void nk_pack(const float *a, size_t lda, int transposed, size_t m, size_t k, flo
 /// C = A · B for rows [row_begin, row_end) of the packed M×K matrix A (row_begin a multiple of
 /// NK_PANEL_ROWS), B K×N: element (d, j) at b[d · ldb + j], or at b[j · ldb + d] when
 /// `b_transposed`. Row i of the range is written to C's row i − row_begin: element (i, j) at
-/// c[i · ldc + j], or at c[j · ldc + i] when `c_transposed`.
-/// With `accumulate`, the product is added to C's values; `row_bias` (nullable, indexed by A's row)
-/// is added to each row, `addend` (nullable; laid out as C, which must not be transposed then) is
-/// added element by element, and with `clamp_at_zero` the result is max(·, 0): all after the last
-/// depth block, in the pass that writes C.
+/// c[i · ldc + j]. `row_bias` (nullable, indexed by A's row) is added to each row, `addend`
+/// (nullable, laid out as C) element by element, and with `clamp_at_zero` the result is
+/// max(·, 0): all after the last depth block, in the pass that writes C.
 void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, size_t row_end,
                     const float *b, size_t ldb, int b_transposed, size_t n,
-                    float *c, size_t ldc, int c_transposed,
-                    const float *row_bias, const float *addend, int accumulate, int clamp_at_zero);
+                    float *c, size_t ldc, const float *row_bias, const float *addend, int clamp_at_zero);
 
 /// Floats a packed copy of a K×N right operand B takes (`nk_gemm_prepacked`): K cut into depth
 /// blocks as A is; within block b (depth kc), columns are cut into panels of NK_PANEL_COLUMNS, the
@@ -48,7 +45,7 @@ void nk_gemm_packed(const float *packed, size_t m, size_t k, size_t row_begin, s
 /// b · NK_DEPTH_BLOCK · (N rounded up to a whole panel).
 size_t nk_packed_b_count(size_t k, size_t n);
 
-/// As nk_gemm_packed (C not transposed, not accumulated), with B already packed (K×N, laid out as
+/// As nk_gemm_packed, with B already packed (K×N, laid out as
 /// nk_packed_b_count says, K > 0), for C's columns [column_begin, column_end) (column_begin a
 /// multiple of NK_PANEL_COLUMNS): element (i, j) of the row range is written at c[i · ldc + j], and
 /// `addend` is laid out as C.

@@ -40,23 +40,19 @@ struct PackedMatrix: Sendable {
         columns <= PackedMatrix.maximumColumnsPerRow * rows * max(1, threads)
     }
 
-    /// C = W · B (+ C when `accumulating`) (+ `rowBias` per row) (+ `addend`, laid out as C, which
-    /// is then not transposed) (clamped at zero when `clampsAtZero`) for B of `depth` × `columns`
-    /// (element (d, j) at `b[d · ldb + j]`, or at `b[j · ldb + d]` when `bTransposed`); C element
-    /// (i, j) at `c[i · ldc + j]`, or at `c[j · ldc + i]` when `cTransposed`. Split over `Parallel.threads` into blocks of columns,
-    /// or of rows where C has fewer columns than rows.
+    /// C = W · B (+ `rowBias` per row) (+ `addend`, laid out as C) (clamped at zero when
+    /// `clampsAtZero`) for B of `depth` × `columns` (element (d, j) at `b[d · ldb + j]`, or at
+    /// `b[j · ldb + d]` when `bTransposed`); C element (i, j) at `c[i · ldc + j]`. Split over
+    /// `Parallel.threads` into blocks of columns, or of rows where C has fewer columns than rows.
     func multiply(_ b: UnsafePointer<Float>, ldb: Int, bTransposed: Bool = false, columns: Int,
-                  into c: UnsafeMutablePointer<Float>, ldc: Int, cTransposed: Bool = false,
-                  rowBias: UnsafePointer<Float>? = nil, addend: UnsafePointer<Float>? = nil, accumulating: Bool = false,
-                  clampsAtZero: Bool = false) {
-        precondition(addend == nil || !cTransposed, "an addend is laid out as a C that is not transposed")
+                  into c: UnsafeMutablePointer<Float>, ldc: Int,
+                  rowBias: UnsafePointer<Float>? = nil, addend: UnsafePointer<Float>? = nil, clampsAtZero: Bool = false) {
         split(columns: columns) { rowRange, columnRange in
             let (row, column) = (rowRange.lowerBound, columnRange.lowerBound)
             storage.withUnsafeBufferPointer { packed in
                 nk_gemm_packed(packed.baseAddress!, rows, depth, row, rowRange.upperBound,
                                b + (bTransposed ? column * ldb : column), ldb, bTransposed ? 1 : 0, columnRange.count,
-                               c + (cTransposed ? column * ldc + row : row * ldc + column), ldc, cTransposed ? 1 : 0,
-                               rowBias, addend.map { $0 + row * ldc + column }, accumulating ? 1 : 0, clampsAtZero ? 1 : 0)
+                               c + row * ldc + column, ldc, rowBias, addend.map { $0 + row * ldc + column }, clampsAtZero ? 1 : 0)
             }
         }
     }

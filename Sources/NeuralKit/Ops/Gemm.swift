@@ -38,13 +38,19 @@ struct Gemm: Operator {
             for (i, offset) in Broadcast.offsets(of: c.shape, onto: [m, n]).enumerated() { y.data[i] = beta * c.data[offset] }
         }
         if m > 1, alpha == 1, let packed = packedWeight?.matrices(for: b)?.first, packed.isFaster(columns: m, threads: Parallel.threadsHere) {
-            // Yᵀ = B′ᵀ · A′ᵀ with B′ᵀ packed at load; Y (holding beta · C) is written transposed.
-            // A′ᵀ element (d, j) is A[j][d] (A stored [M, K]) or A[d][j] (transA, stored [K, M]).
+            // Yᵀ = B′ᵀ · A′ᵀ with B′ᵀ packed at load, then added to Y (holding beta · C). A′ᵀ
+            // element (d, j) is A[j][d] (A stored [M, K]) or A[d][j] (transA, stored [K, M]). Yᵀ
+            // goes to a matrix of its own, which the kernel stores from its registers after each
+            // depth block; written into Y transposed, element by element, fc6 of AlexNet at
+            // batch 8 took 3-7 % longer (bench/RESULTS.md).
+            var product = [Float](unsafeUninitializedCapacity: n * m) { _, initialized in initialized = n * m }
             a.data.withUnsafeBufferPointer { ab in
-                y.data.withUnsafeMutableBufferPointer { yb in
-                    packed.multiply(ab.baseAddress!, ldb: a.shape[1], bTransposed: !transA, columns: m,
-                                    into: yb.baseAddress!, ldc: n, cTransposed: true, accumulating: true)
+                product.withUnsafeMutableBufferPointer { pb in
+                    packed.multiply(ab.baseAddress!, ldb: a.shape[1], bTransposed: !transA, columns: m, into: pb.baseAddress!, ldc: m)
                 }
+            }
+            for i in 0..<m {
+                for j in 0..<n { y.data[i * n + j] += product[j * m + i] }
             }
         } else if m == 1 {
             // One row of A (contiguous whether or not transposed): y = alpha · B′ᵀ · a + y.
