@@ -7,6 +7,8 @@
 #define DEPTH NK_DEPTH_BLOCK
 /// Rows of A swept under one packed block of B: 144 rows × 256 depth (144 KiB) stay in the L2 cache.
 #define ROW_BLOCK 144
+/// Most columns of a tile the narrow micro-kernel computes (kernel_avx2_narrow).
+#define NARROW 2
 /// Rows of B packed together into each panel (see pack_b).
 #define PACK_ROWS 4
 /// Columns of B packed at once: 256 depth × 2048 columns (2 MiB) stay in the L3 cache.
@@ -195,20 +197,69 @@ static void kernel_avx2_left_half(size_t kc, const float *a, const float *b, con
     __m256 rows[ROWS][2] = {{c0, zero}, {c1, zero}, {c2, zero}, {c3, zero}, {c4, zero}, {c5, zero}};
     store_registers(rows, target);
 }
+
+/// Registers each column's sums are split over (every SPLIT-th depth step in each), so that
+/// consecutive multiply-adds on a column do not wait for each other.
+#define SPLIT 4
+
+/// The tile (row by row, `columns` ≤ NARROW columns) of an A panel times a B panel over depth kc:
+/// each depth step's six A values as one vector (lanes: rows), multiplied by each column's value.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void narrow_sums(size_t kc, const float *a, const float *b, size_t columns, float tile[ROWS * COLUMNS]) {
+    const __m256i six = _mm256_setr_epi32(-1, -1, -1, -1, -1, -1, 0, 0);
+    __m256 sums[NARROW][SPLIT];
+    for (size_t j = 0; j < NARROW; j++) {
+        for (size_t s = 0; s < SPLIT; s++) sums[j][s] = _mm256_setzero_ps();
+    }
+    size_t d = 0;
+    for (; d + SPLIT <= kc; d += SPLIT) {
+        for (size_t s = 0; s < SPLIT; s++) {
+            __m256 panel = _mm256_maskload_ps(a + (d + s) * ROWS, six);
+            for (size_t j = 0; j < columns; j++) {
+                sums[j][s] = _mm256_fmadd_ps(panel, _mm256_broadcast_ss(b + (d + s) * COLUMNS + j), sums[j][s]);
+            }
+        }
+    }
+    for (; d < kc; d++) {
+        __m256 panel = _mm256_maskload_ps(a + d * ROWS, six);
+        for (size_t j = 0; j < columns; j++) sums[j][0] = _mm256_fmadd_ps(panel, _mm256_broadcast_ss(b + d * COLUMNS + j), sums[j][0]);
+    }
+    for (size_t j = 0; j < columns; j++) {
+        float lanes[8];
+        _mm256_storeu_ps(lanes, _mm256_add_ps(_mm256_add_ps(sums[j][0], sums[j][1]), _mm256_add_ps(sums[j][2], sums[j][3])));
+        for (size_t r = 0; r < ROWS; r++) tile[r * COLUMNS + j] = lanes[r];
+    }
+}
+
+/// The AVX2 micro-kernel for a tile with at most NARROW columns inside C (a product's last panel,
+/// such as the 49th column of a 7 × 7 map): one multiply-add per column and depth step, where the
+/// half-width kernel spends six whatever its columns.
+__attribute__((target("avx2,fma")))
+static void kernel_avx2_narrow(size_t kc, const float *a, const float *b, const tile_target *target) {
+    float tile[ROWS * COLUMNS];
+    // One call per column count, so that each loop over the columns is unrolled.
+    if (target->columns == 1) {
+        narrow_sums(kc, a, b, 1, tile);
+    } else {
+        narrow_sums(kc, a, b, NARROW, tile);
+    }
+    store_tile(tile, target);
+}
 #endif
 
 typedef void (*micro_kernel)(size_t, const float *, const float *, const tile_target *);
 
-/// The micro-kernels this CPU runs fastest: for a whole tile, and for one with at most 8 columns.
+/// The micro-kernels this CPU runs fastest: for a whole tile, for one with at most 8 columns, and
+/// for one with at most NARROW.
 typedef struct {
-    micro_kernel whole, left_half;
+    micro_kernel whole, left_half, narrow;
 } micro_kernels;
 
 static micro_kernels chosen_kernels(void) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return (micro_kernels){kernel_avx2, kernel_avx2_left_half};
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return (micro_kernels){kernel_avx2, kernel_avx2_left_half, kernel_avx2_narrow};
 #endif
-    return (micro_kernels){kernel_baseline, kernel_baseline};
+    return (micro_kernels){kernel_baseline, kernel_baseline, kernel_baseline};
 }
 
 /// The rows of a product: rows [row_begin, row_end) of the packed A (`padded` rows per depth block),
@@ -238,7 +289,8 @@ static void multiply_block(const product_rows *rows, size_t depth, size_t kc, in
         size_t bottom = min_size(rows->row_end, top + ROW_BLOCK);
         for (size_t first = 0; first < nc; first += COLUMNS) {
             const float *b_panel = b_block + first * kc;
-            micro_kernel kernel = nc - first <= COLUMNS / 2 ? rows->kernels.left_half : rows->kernels.whole;
+            size_t width = nc - first;
+            micro_kernel kernel = width <= NARROW ? rows->kernels.narrow : width <= COLUMNS / 2 ? rows->kernels.left_half : rows->kernels.whole;
             for (size_t row = top; row < bottom; row += ROWS) {
                 size_t i = row - rows->row_begin, j = column + first;
                 size_t at = i * out->ldc + j;

@@ -56,8 +56,9 @@ import Testing
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
     func productMatchesADirectSumInDoublePrecision(_ wTransposed: Bool, _ bTransposed: Bool) {
         // (M, N, K): partial panels both ways and three depth blocks; a tall C (split by rows on
-        // several threads); one column; a wide C split by columns.
-        for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40)] {
+        // several threads); one column; a wide C split by columns; last panels of 1 and 2 columns
+        // (the narrow micro-kernel; a 7 × 7 map has 49 pixels), with depths not a multiple of 4.
+        for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301)] {
             for (withBias, clamp, adds) in [(true, true, false), (false, false, false), (true, false, true), (true, true, true)] {
                 let w = Stored.seeded(rows: m, columns: k, transposed: wTransposed, seed: 1)
                 let b = Stored.seeded(rows: k, columns: n, transposed: bTransposed, seed: 2)
