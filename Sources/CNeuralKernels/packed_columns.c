@@ -46,16 +46,15 @@ static void unfold_row(const float *image, const nk_unfold_geometry *g, size_t d
     }
 }
 
-void nk_unfold_packed(const float *image, const nk_unfold_geometry *g, size_t row_begin, size_t row_end,
-                      size_t depth_begin, size_t depth_end, float *packed) {
+void nk_unfold_packed(const float *image, const nk_unfold_geometry *g, size_t row_begin, size_t row_end, float *packed) {
     size_t k = g->channels * g->kernel_h * g->kernel_w;
     size_t n = (row_end - row_begin) * g->out_width, padded = (n + COLUMNS - 1) / COLUMNS * COLUMNS;
     float *rows = calloc(ROWS_TOGETHER * padded, sizeof(float));  // spare columns stay zero
     if (!rows) abort();
-    for (size_t d = depth_begin; d < depth_end;) {
+    for (size_t d = 0; d < k;) {
         // Up to ROWS_TOGETHER rows, within one depth block (kc rows from `depth`).
         size_t depth = d / DEPTH * DEPTH, kc = min_size(DEPTH, k - depth);
-        size_t count = min_size(ROWS_TOGETHER, min_size(depth_end, depth + kc) - d);
+        size_t count = min_size(ROWS_TOGETHER, depth + kc - d);
         for (size_t r = 0; r < count; r++) unfold_row(image, g, d + r, row_begin, row_end, rows + r * padded);
         float *panel = packed + depth * padded + (d - depth) * COLUMNS;
         for (size_t column = 0; column < padded; column += COLUMNS, panel += kc * COLUMNS) {

@@ -57,27 +57,22 @@ import Testing
             guard (0..<c.height).contains(ih), (0..<c.width).contains(iw) else { return 0 }
             return image.data[(channel * c.height + ih) * c.width + iw]
         }
-        for threads in [1, 3] {
-            let saved = Parallel.threads
-            defer { Parallel.threads = saved }
-            Parallel.threads = threads
-            let count = Im2Col.packedCount(channels: c.channels, window: window, outputPixels: n)
-            #expect(count == k * ((n + 15) / 16 * 16))
-            var packed = [Float](repeating: .nan, count: count)
-            image.data.withUnsafeBufferPointer { x in
-                packed.withUnsafeMutableBufferPointer { out in
-                    Im2Col.unfoldPacked(image: x.baseAddress!, channels: c.channels, height: c.height, width: c.width, window: window,
-                                        pads: c.pads, outW: outW, outputRows: rows, into: out.baseAddress!, minimumPerThread: 1)
-                }
+        let count = Im2Col.packedCount(channels: c.channels, window: window, outputPixels: n)
+        #expect(count == k * ((n + 15) / 16 * 16))
+        var packed = [Float](repeating: .nan, count: count)
+        image.data.withUnsafeBufferPointer { x in
+            packed.withUnsafeMutableBufferPointer { out in
+                Im2Col.unfoldPacked(image: x.baseAddress!, channels: c.channels, height: c.height, width: c.width, window: window,
+                                    pads: c.pads, outW: outW, outputRows: rows, into: out.baseAddress!)
             }
-            var wrong = 0
-            for d in 0..<k {
-                for j in 0..<(n + 15) / 16 * 16 where packed[place(d: d, j: j, k: k, n: n)] != (j < n ? expected(d: d, j: j) : 0) {
-                    wrong += 1
-                }
-            }
-            #expect(wrong == 0, "case \(index), \(threads) threads: \(wrong) of \(count) values wrong")
         }
+        var wrong = 0
+        for d in 0..<k {
+            for j in 0..<(n + 15) / 16 * 16 where packed[place(d: d, j: j, k: k, n: n)] != (j < n ? expected(d: d, j: j) : 0) {
+                wrong += 1
+            }
+        }
+        #expect(wrong == 0, "case \(index): \(wrong) of \(count) values wrong")
     }
 
     /// C = W · B + bias (+ addend), clamped, for B packed by unfolding a [K, 1, N] image with a

@@ -14,12 +14,10 @@ typedef struct {
     size_t out_width;
 } nk_unfold_geometry;
 
-/// Writes rows [depth_begin, depth_end) of the column matrix of `image` ([channels, height,
-/// width]) for output rows [row_begin, row_end), packed as nk_packed_b_count says: K = channels ·
-/// kernel_h · kernel_w rows (channel, kernel row, kernel column), N = (row_end − row_begin) ·
-/// out_width columns (output pixels row by row), taps outside the image zero, the last panel's spare
-/// columns zero. Disjoint row ranges write disjoint values, so threads may share one matrix.
-void nk_unfold_packed(const float *image, const nk_unfold_geometry *geometry, size_t row_begin, size_t row_end,
-                      size_t depth_begin, size_t depth_end, float *packed);
+/// Writes the column matrix of `image` ([channels, height, width]) for output rows
+/// [row_begin, row_end), packed as nk_packed_b_count says: K = channels · kernel_h · kernel_w rows
+/// (channel, kernel row, kernel column), N = (row_end − row_begin) · out_width columns (output
+/// pixels row by row), taps outside the image zero, the last panel's spare columns zero.
+void nk_unfold_packed(const float *image, const nk_unfold_geometry *geometry, size_t row_begin, size_t row_end, float *packed);
 
 #endif

@@ -55,23 +55,16 @@ enum Im2Col {
 
     /// Writes the column matrix of `image` for the output rows `outputRows` into `packed` in the
     /// order NeuralKit's matrix kernel reads it (`PackedMatrix.multiply(packedColumns:...)`), so
-    /// that the product does not copy it again; split over the threads by its rows, at least
-    /// `minimumPerThread` channels to each.
+    /// that the product does not copy it again.
     static func unfoldPacked(image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                              window: Window2D, pads: [Int], outW: Int, outputRows: Range<Int>,
-                             into packed: UnsafeMutablePointer<Float>, minimumPerThread: Int = .max) {
-        let geometry = nk_unfold_geometry(channels: channels, height: height, width: width,
+                             into packed: UnsafeMutablePointer<Float>) {
+        var geometry = nk_unfold_geometry(channels: channels, height: height, width: width,
                                           kernel_h: window.kernel.h, kernel_w: window.kernel.w,
                                           stride_h: window.strides.h, stride_w: window.strides.w,
                                           dilation_h: window.dilations.h, dilation_w: window.dilations.w,
                                           pad_top: pads[0], pad_left: pads[1], out_width: outW)
-        let rowsPerChannel = window.kernel.h * window.kernel.w
-        Parallel.split(channels, minimumPerThread: minimumPerThread) { part in
-            withUnsafePointer(to: geometry) {
-                nk_unfold_packed(image, $0, outputRows.lowerBound, outputRows.upperBound,
-                                 part.lowerBound * rowsPerChannel, part.upperBound * rowsPerChannel, packed)
-            }
-        }
+        nk_unfold_packed(image, &geometry, outputRows.lowerBound, outputRows.upperBound, packed)
     }
 
     /// Adds the column matrix `columns` back onto `image` ([channels, height, width]).
