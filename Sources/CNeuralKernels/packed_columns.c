@@ -18,10 +18,7 @@ static long ceil_div(long a, long b) { return a > 0 ? (a + b - 1) / b : -((-a) /
 /// the panels: each panel then receives ROWS_TOGETHER · COLUMNS values in one sequential run.
 #define ROWS_TOGETHER 4
 
-/// Writes row d of the column matrix (output rows [row_begin, row_end), out_width pixels each)
-/// into `row`: the input row each output row reads for this tap, subsampled by the stride, zero
-/// where the tap falls outside the image.
-static void unfold_row(const float *image, const nk_unfold_geometry *g, size_t d, size_t row_begin, size_t row_end, float *row) {
+void nk_unfold_row(const float *image, const nk_unfold_geometry *g, size_t d, size_t row_begin, size_t row_end, float *row) {
     size_t taps_per_channel = g->kernel_h * g->kernel_w;
     size_t ki = d / g->kernel_w % g->kernel_h, kj = d % g->kernel_w;
     const float *plane = image + d / taps_per_channel * g->height * g->width;
@@ -39,10 +36,12 @@ static void unfold_row(const float *image, const nk_unfold_geometry *g, size_t d
             memset(row, 0, g->out_width * sizeof(float));
             continue;
         }
-        memset(row, 0, (size_t)first * sizeof(float));
+        // The edges' zeros only where there is padding: most rows have none, and a call per row
+        // shows in a stride-2 layer's time.
+        if (first > 0) memset(row, 0, (size_t)first * sizeof(float));
         nk_copy_strided_row(row + first, plane + ih * (long)g->width + column_offset + first * (long)g->stride_w,
                             (size_t)(last - first), g->stride_w);
-        memset(row + last, 0, (size_t)(out_width - last) * sizeof(float));
+        if (last < out_width) memset(row + last, 0, (size_t)(out_width - last) * sizeof(float));
     }
 }
 
@@ -55,7 +54,7 @@ void nk_unfold_packed(const float *image, const nk_unfold_geometry *g, size_t ro
         // Up to ROWS_TOGETHER rows, within one depth block (kc rows from `depth`).
         size_t depth = d / DEPTH * DEPTH, kc = min_size(DEPTH, k - depth);
         size_t count = min_size(ROWS_TOGETHER, depth + kc - d);
-        for (size_t r = 0; r < count; r++) unfold_row(image, g, d + r, row_begin, row_end, rows + r * padded);
+        for (size_t r = 0; r < count; r++) nk_unfold_row(image, g, d + r, row_begin, row_end, rows + r * padded);
         float *panel = packed + depth * padded + (d - depth) * COLUMNS;
         for (size_t column = 0; column < padded; column += COLUMNS, panel += kc * COLUMNS) {
             for (size_t r = 0; r < count; r++) memcpy(panel + r * COLUMNS, rows + r * padded + column, COLUMNS * sizeof(float));

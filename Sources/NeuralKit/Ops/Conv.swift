@@ -2,10 +2,10 @@
 /// bias B [M]; output [N, M, outH, outW]. A fourth input, never from ONNX, is a residual
 /// connection's tensor that the importer fused in from the Add after the convolution
 /// (`Network.fuseResidualAdds`): it is added to the output as the output is written.
-/// Grouped and depthwise convolution, strides, pads, dilations and auto_pad. Runs as im2col + sgemm; a 3×3 kernel with unit stride, enough
-/// channels and enough output tiles runs as Winograd F(4×4, 3×3) (`WinogradConvolution`,
-/// `Conv.runsWinograd`), a 1×1 kernel with unit stride and no padding
-/// multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias, residual and
+/// Grouped and depthwise convolution, strides, pads, dilations and auto_pad. Runs as im2col +
+/// sgemm; a 3×3 kernel with unit stride, enough channels and enough output tiles runs as Winograd
+/// F(4×4, 3×3) (`WinogradConvolution`, `Conv.runsWinograd`), a 1×1 kernel with unit stride and no
+/// padding multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias, residual and
 /// a fused Relu (`OutputPass`) are applied as NeuralKit's packed product or the Winograd output
 /// transform writes the output, or in one pass over each image's output after OpenBLAS's products.
 struct Conv: ClampingOperator {

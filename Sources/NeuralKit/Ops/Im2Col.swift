@@ -8,43 +8,24 @@ import CNeuralKernels
 enum Im2Col {
     /// Writes the column matrix of `image` ([channels, height, width]) into `columns`, whose rows
     /// lie `rowStride` elements apart (outH·outW unless several images share one matrix side by
-    /// side). With `outputRows`, only the columns of those output rows are written (a chunk of the
-    /// matrix, its first column that of the first such row).
+    /// side), one row at a time (`nk_unfold_row`, which `unfoldPacked` uses too).
     static func unfold(image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                        window: Window2D, pads: [Int], outH: Int, outW: Int,
-                       columns: UnsafeMutablePointer<Float>, rowStride: Int? = nil, outputRows: Range<Int>? = nil) {
-        let outputRows = outputRows ?? 0..<outH
+                       columns: UnsafeMutablePointer<Float>, rowStride: Int? = nil) {
         let rowStride = rowStride ?? outH * outW
-        let (kH, kW) = window.kernel, (sH, sW) = window.strides, (dH, dW) = window.dilations
-        var row = 0
-        for c in 0..<channels {
-            let plane = image + c * height * width
-            for ki in 0..<kH {
-                for kj in 0..<kW {
-                    let out = columns + row * rowStride
-                    let colOffset = kj * dW - pads[1]
-                    let inside = window.outputColumnsInside(kernelColumn: kj, width: width, padLeft: pads[1], outW: outW)
-                    let (firstOW, lastOW) = (inside.lowerBound, inside.upperBound)
-                    for oh in outputRows {
-                        let ih = oh * sH - pads[0] + ki * dH
-                        let dst = out + (oh - outputRows.lowerBound) * outW
-                        guard ih >= 0, ih < height, firstOW < lastOW else {
-                            dst.update(repeating: 0, count: outW)
-                            continue
-                        }
-                        if firstOW > 0 { dst.update(repeating: 0, count: firstOW) }
-                        let src = plane + ih * width + colOffset
-                        if sW == 1 {
-                            (dst + firstOW).update(from: src + firstOW, count: lastOW - firstOW)
-                        } else {
-                            nk_copy_strided_row(dst + firstOW, src + firstOW * sW, lastOW - firstOW, sW)
-                        }
-                        if lastOW < outW { (dst + lastOW).update(repeating: 0, count: outW - lastOW) }
-                    }
-                    row += 1
-                }
-            }
+        var geometry = Im2Col.geometry(channels: channels, height: height, width: width, window: window, pads: pads, outW: outW)
+        for row in 0..<channels * window.kernel.h * window.kernel.w {
+            nk_unfold_row(image, &geometry, row, 0, outH, columns + row * rowStride)
         }
+    }
+
+    /// One image's convolution geometry as the C kernels take it.
+    private static func geometry(channels: Int, height: Int, width: Int, window: Window2D, pads: [Int], outW: Int) -> nk_unfold_geometry {
+        nk_unfold_geometry(channels: channels, height: height, width: width,
+                           kernel_h: window.kernel.h, kernel_w: window.kernel.w,
+                           stride_h: window.strides.h, stride_w: window.strides.w,
+                           dilation_h: window.dilations.h, dilation_w: window.dilations.w,
+                           pad_top: pads[0], pad_left: pads[1], out_width: outW)
     }
 
     /// Floats the packed column matrix of `unfoldPacked` takes for `channels` input channels and
@@ -59,11 +40,7 @@ enum Im2Col {
     static func unfoldPacked(image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
                              window: Window2D, pads: [Int], outW: Int, outputRows: Range<Int>,
                              into packed: UnsafeMutablePointer<Float>) {
-        var geometry = nk_unfold_geometry(channels: channels, height: height, width: width,
-                                          kernel_h: window.kernel.h, kernel_w: window.kernel.w,
-                                          stride_h: window.strides.h, stride_w: window.strides.w,
-                                          dilation_h: window.dilations.h, dilation_w: window.dilations.w,
-                                          pad_top: pads[0], pad_left: pads[1], out_width: outW)
+        var geometry = Im2Col.geometry(channels: channels, height: height, width: width, window: window, pads: pads, outW: outW)
         nk_unfold_packed(image, &geometry, outputRows.lowerBound, outputRows.upperBound, packed)
     }
 
