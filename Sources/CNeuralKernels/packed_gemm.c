@@ -1,5 +1,6 @@
 #include "packed_gemm.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #define ROWS NK_PANEL_ROWS
@@ -153,7 +154,7 @@ __attribute__((target("avx2,fma"), always_inline))
 static inline void prefetch_tile(const tile_target *target) {
     for (size_t r = 0; r < target->rows; r++) {
         _mm_prefetch((const char *)(target->c + r * target->ldc), _MM_HINT_T0);
-        _mm_prefetch((const char *)(target->c + r * target->ldc + COLUMNS - 1), _MM_HINT_T0);
+        _mm_prefetch((const char *)(target->c + r * target->ldc + target->columns - 1), _MM_HINT_T0);
     }
 }
 
@@ -245,21 +246,126 @@ static void kernel_avx2_narrow(size_t kc, const float *a, const float *b, const 
     }
     store_tile(tile, target);
 }
+
+/// Writes a tile of ROWS × 2·COLUMNS held in registers (each row as two 16-float halves) to C as
+/// `target` says, masked on C's right edge; `adds` as for store_rows.
+__attribute__((target("avx512f"), always_inline))
+static inline void store_rows_avx512(__m512 rows[ROWS][2], const tile_target *target, const int adds) {
+    size_t columns = target->columns;
+    const __mmask16 mask[2] = {columns >= COLUMNS ? 0xFFFF : (__mmask16)((1u << columns) - 1),
+                               columns >= 2 * COLUMNS ? 0xFFFF : columns <= COLUMNS ? 0 : (__mmask16)((1u << (columns - COLUMNS)) - 1)};
+    const __m512 zero = _mm512_setzero_ps();
+    for (size_t r = 0; r < target->rows; r++) {
+        float *out = target->c + r * target->ldc;
+        const float *addend = adds ? target->addend + r * target->ldc : NULL;
+        __m512 offset = _mm512_set1_ps(target->bias ? target->bias[r] : 0);
+        for (size_t half = 0; half < 2; half++) {
+            if (!mask[half]) continue;
+            __m512 value = _mm512_add_ps(rows[r][half], offset);
+            if (target->accumulate) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(mask[half], out + COLUMNS * half));
+            if (adds) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(mask[half], addend + COLUMNS * half));
+            if (target->clamp_at_zero) value = _mm512_max_ps(value, zero);
+            _mm512_mask_storeu_ps(out + COLUMNS * half, mask[half], value);
+        }
+    }
+}
+
+/// store_rows_avx512 with `adds` a constant at each call (see store_registers).
+__attribute__((target("avx512f"), always_inline))
+static inline void store_registers_avx512(__m512 rows[ROWS][2], const tile_target *target) {
+    if (target->addend) {
+        store_rows_avx512(rows, target, 1);
+    } else {
+        store_rows_avx512(rows, target, 0);
+    }
+}
+
+/// The micro-kernel with AVX-512 for two B panels side by side (ROWS × 2·COLUMNS of C; the second
+/// panel follows the first in the packed block, kc · COLUMNS values on): twelve 16-float
+/// accumulators; each depth step loads one row of each panel, broadcasts the A panel's six values
+/// and does twelve fused multiply-adds.
+__attribute__((target("avx512f")))
+static void kernel_avx512_pair(size_t kc, const float *a, const float *b, const tile_target *target) {
+    prefetch_tile(target);
+    const float *b_right = b + kc * COLUMNS;
+    __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    for (size_t d = 0; d < kc; d++, a += ROWS, b += COLUMNS, b_right += COLUMNS) {
+        __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b_right), s;
+        s = _mm512_set1_ps(a[0]); c00 = _mm512_fmadd_ps(s, b0, c00); c01 = _mm512_fmadd_ps(s, b1, c01);
+        s = _mm512_set1_ps(a[1]); c10 = _mm512_fmadd_ps(s, b0, c10); c11 = _mm512_fmadd_ps(s, b1, c11);
+        s = _mm512_set1_ps(a[2]); c20 = _mm512_fmadd_ps(s, b0, c20); c21 = _mm512_fmadd_ps(s, b1, c21);
+        s = _mm512_set1_ps(a[3]); c30 = _mm512_fmadd_ps(s, b0, c30); c31 = _mm512_fmadd_ps(s, b1, c31);
+        s = _mm512_set1_ps(a[4]); c40 = _mm512_fmadd_ps(s, b0, c40); c41 = _mm512_fmadd_ps(s, b1, c41);
+        s = _mm512_set1_ps(a[5]); c50 = _mm512_fmadd_ps(s, b0, c50); c51 = _mm512_fmadd_ps(s, b1, c51);
+    }
+    __m512 rows[ROWS][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
+    store_registers_avx512(rows, target);
+}
+
+/// The AVX-512 micro-kernel for one B panel (ROWS × COLUMNS of C): even and odd depth steps sum
+/// into separate accumulators, so that twelve multiply-adds are in flight, as in the pair kernel.
+__attribute__((target("avx512f")))
+static void kernel_avx512(size_t kc, const float *a, const float *b, const tile_target *target) {
+    prefetch_tile(target);
+    __m512 e0 = _mm512_setzero_ps(), e1 = e0, e2 = e0, e3 = e0, e4 = e0, e5 = e0;
+    __m512 o0 = e0, o1 = e0, o2 = e0, o3 = e0, o4 = e0, o5 = e0;
+    size_t d = 0;
+    for (; d + 2 <= kc; d += 2, a += 2 * ROWS, b += 2 * COLUMNS) {
+        __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + COLUMNS);
+        e0 = _mm512_fmadd_ps(_mm512_set1_ps(a[0]), b0, e0); o0 = _mm512_fmadd_ps(_mm512_set1_ps(a[ROWS + 0]), b1, o0);
+        e1 = _mm512_fmadd_ps(_mm512_set1_ps(a[1]), b0, e1); o1 = _mm512_fmadd_ps(_mm512_set1_ps(a[ROWS + 1]), b1, o1);
+        e2 = _mm512_fmadd_ps(_mm512_set1_ps(a[2]), b0, e2); o2 = _mm512_fmadd_ps(_mm512_set1_ps(a[ROWS + 2]), b1, o2);
+        e3 = _mm512_fmadd_ps(_mm512_set1_ps(a[3]), b0, e3); o3 = _mm512_fmadd_ps(_mm512_set1_ps(a[ROWS + 3]), b1, o3);
+        e4 = _mm512_fmadd_ps(_mm512_set1_ps(a[4]), b0, e4); o4 = _mm512_fmadd_ps(_mm512_set1_ps(a[ROWS + 4]), b1, o4);
+        e5 = _mm512_fmadd_ps(_mm512_set1_ps(a[5]), b0, e5); o5 = _mm512_fmadd_ps(_mm512_set1_ps(a[ROWS + 5]), b1, o5);
+    }
+    if (d < kc) {
+        __m512 b0 = _mm512_loadu_ps(b);
+        e0 = _mm512_fmadd_ps(_mm512_set1_ps(a[0]), b0, e0);
+        e1 = _mm512_fmadd_ps(_mm512_set1_ps(a[1]), b0, e1);
+        e2 = _mm512_fmadd_ps(_mm512_set1_ps(a[2]), b0, e2);
+        e3 = _mm512_fmadd_ps(_mm512_set1_ps(a[3]), b0, e3);
+        e4 = _mm512_fmadd_ps(_mm512_set1_ps(a[4]), b0, e4);
+        e5 = _mm512_fmadd_ps(_mm512_set1_ps(a[5]), b0, e5);
+    }
+    const __m512 zero = _mm512_setzero_ps();
+    __m512 rows[ROWS][2] = {{_mm512_add_ps(e0, o0), zero}, {_mm512_add_ps(e1, o1), zero}, {_mm512_add_ps(e2, o2), zero},
+                            {_mm512_add_ps(e3, o3), zero}, {_mm512_add_ps(e4, o4), zero}, {_mm512_add_ps(e5, o5), zero}};
+    store_registers_avx512(rows, target);
+}
 #endif
 
 typedef void (*micro_kernel)(size_t, const float *, const float *, const tile_target *);
 
-/// The micro-kernels this CPU runs fastest: for a whole tile, for one with at most 8 columns, and
-/// for one with at most NARROW.
+/// The micro-kernels this CPU runs fastest: for two whole panels side by side (NULL where there is
+/// none), for a whole tile, for one with at most 8 columns, and for one with at most NARROW.
 typedef struct {
-    micro_kernel whole, left_half, narrow;
+    micro_kernel pair, whole, left_half, narrow;
 } micro_kernels;
 
-static micro_kernels chosen_kernels(void) {
+nk_kernel_set nk_widest_kernels(void) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return (micro_kernels){kernel_avx2, kernel_avx2_left_half, kernel_avx2_narrow};
+    if (__builtin_cpu_supports("avx512f")) return NK_KERNELS_AVX512;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return NK_KERNELS_AVX2;
 #endif
-    return (micro_kernels){kernel_baseline, kernel_baseline, kernel_baseline};
+    return NK_KERNELS_BASELINE;
+}
+
+/// The widest kernel set the products may use (nk_limit_kernels).
+static _Atomic int kernel_limit = NK_KERNELS_AVX512;
+
+void nk_limit_kernels(nk_kernel_set widest) { atomic_store(&kernel_limit, (int)widest); }
+
+static micro_kernels chosen_kernels(void) {
+    int widest = nk_widest_kernels(), limit = atomic_load(&kernel_limit);
+    switch (widest < limit ? widest : limit) {
+#if defined(__x86_64__)
+    case NK_KERNELS_AVX512: return (micro_kernels){kernel_avx512_pair, kernel_avx512, kernel_avx512, kernel_avx2_narrow};
+    case NK_KERNELS_AVX2: return (micro_kernels){NULL, kernel_avx2, kernel_avx2_left_half, kernel_avx2_narrow};
+#endif
+    default: return (micro_kernels){NULL, kernel_baseline, kernel_baseline, kernel_baseline};
+    }
 }
 
 /// The rows of a product: rows [row_begin, row_end) of the packed A (`padded` rows per depth block),
@@ -287,14 +393,19 @@ static void multiply_block(const product_rows *rows, size_t depth, size_t kc, in
     const float *a_block = rows->packed + depth * rows->padded;
     for (size_t top = rows->row_begin; top < rows->row_end; top += ROW_BLOCK) {
         size_t bottom = min_size(rows->row_end, top + ROW_BLOCK);
-        for (size_t first = 0; first < nc; first += COLUMNS) {
+        for (size_t first = 0, step; first < nc; first += step) {
             const float *b_panel = b_block + first * kc;
             size_t width = nc - first;
             micro_kernel kernel = width <= NARROW ? rows->kernels.narrow : width <= COLUMNS / 2 ? rows->kernels.left_half : rows->kernels.whole;
+            step = COLUMNS;
+            if (rows->kernels.pair && width > COLUMNS) {
+                kernel = rows->kernels.pair;
+                step = 2 * COLUMNS;
+            }
             for (size_t row = top; row < bottom; row += ROWS) {
                 size_t i = row - rows->row_begin, j = column + first;
                 size_t at = i * out->ldc + j;
-                tile_target target = {out->c + at, out->ldc, min_size(ROWS, rows->row_end - row), min_size(COLUMNS, nc - first),
+                tile_target target = {out->c + at, out->ldc, min_size(ROWS, rows->row_end - row), min_size(step, width),
                                       depth > 0, last && out->row_bias ? out->row_bias + row : NULL,
                                       last && out->addend ? out->addend + at : NULL, last && out->clamp_at_zero};
                 kernel(kc, a_block + (row / ROWS) * kc * ROWS, b_panel, &target);

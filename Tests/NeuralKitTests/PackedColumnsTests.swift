@@ -77,7 +77,8 @@ import Testing
 
     /// C = W · B + bias (+ addend), clamped, for B packed by unfolding a [K, 1, N] image with a
     /// 1 × 1 kernel (its column matrix is the image's K rows); against a sum in Double, on 1 and 3
-    /// threads (split by columns where N ≥ M, by rows otherwise). C's spare elements stay as they were.
+    /// threads (split by columns where N ≥ M, by rows otherwise), with every kernel set this CPU runs.
+    /// C's spare elements stay as they were.
     @Test(arguments: [(13, 37, 600, false), (200, 7, 70, true), (20, 300, 40, true)])
     func productOfPackedColumnsMatchesADirectSum(_ m: Int, _ n: Int, _ k: Int, _ adds: Bool) {
         let w = seededTensor([m, k], seed: 31), b = seededTensor([k, n], seed: 32), bias = seededTensor([m], seed: 33)
@@ -92,6 +93,7 @@ import Testing
                                     pads: [0, 0, 0, 0], outW: n, outputRows: 0..<1, into: out.baseAddress!)
             }
         }
+        PackedMatrixTests.withEachKernelSet { kernels in
         for threads in [1, 3] {
             let saved = Parallel.threads
             defer { Parallel.threads = saved }
@@ -120,8 +122,9 @@ import Testing
                     worst = max(worst, abs(Double(c[i * ldc + j]) - max(sum, 0)) / scale)
                 }
             }
-            #expect(worst < 1e-6, "M \(m) N \(n) K \(k), \(threads) threads: \(worst)")
+            #expect(worst < 1e-6, "kernels \(kernels.rawValue) M \(m) N \(n) K \(k), \(threads) threads: \(worst)")
             #expect((0..<m).allSatisfy { i in (n..<ldc).allSatisfy { c[i * ldc + $0] == before.data[i * ldc + $0] } })
+        }
         }
     }
 }

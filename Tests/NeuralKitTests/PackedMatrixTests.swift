@@ -1,11 +1,24 @@
+import CNeuralKernels
 import Testing
 @testable import NeuralKit
 
 /// NeuralKit's own matrix kernel with a weight packed once (`PackedMatrix`, `nk_gemm_packed`),
 /// checked against the product summed directly in double precision. The shapes cover a partial
 /// panel of rows (not a multiple of 6) and of columns (not a multiple of 16), several depth blocks
-/// (K > 256), leading dimensions wider than the matrices, and both layouts of each operand.
+/// (K > 256), leading dimensions wider than the matrices, and both layouts of each operand, with
+/// every set of micro-kernels this CPU runs.
 @Suite(.serialized) struct PackedMatrixTests {
+    /// Runs `body` with the products limited to each kernel set this CPU runs in turn (the widest
+    /// is what the products use; the narrower ones are what other CPUs use), then lifts the limit.
+    static func withEachKernelSet(_ body: (nk_kernel_set) -> Void) {
+        defer { nk_limit_kernels(NK_KERNELS_AVX512) }
+        for raw in 0...nk_widest_kernels().rawValue {
+            let kernels = nk_kernel_set(rawValue: raw)
+            nk_limit_kernels(kernels)
+            body(kernels)
+        }
+    }
+
     /// A stored matrix: element (i, j) at `values[i · ld + j]`, or at `values[j · ld + i]` when transposed.
     struct Stored {
         var values: [Float]
@@ -57,8 +70,11 @@ import Testing
     func productMatchesADirectSumInDoublePrecision(_ wTransposed: Bool, _ bTransposed: Bool) {
         // (M, N, K): partial panels both ways and three depth blocks; a tall C (split by rows on
         // several threads); one column; a wide C split by columns; last panels of 1 and 2 columns
-        // (the narrow micro-kernel; a 7 × 7 map has 49 pixels), with depths not a multiple of 4.
-        for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301)] {
+        // (the narrow micro-kernel; a 7 × 7 map has 49 pixels), with depths not a multiple of 4;
+        // two panels side by side whose right one is partial (20 and 50 columns: the AVX-512
+        // kernel takes two panels at once), with an odd depth.
+        PackedMatrixTests.withEachKernelSet { kernels in
+        for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301), (9, 20, 33), (25, 50, 7)] {
             for (withBias, clamp, adds) in [(true, true, false), (false, false, false), (true, false, true), (true, true, true)] {
                 let w = Stored.seeded(rows: m, columns: k, transposed: wTransposed, seed: 1)
                 let b = Stored.seeded(rows: k, columns: n, transposed: bTransposed, seed: 2)
@@ -77,12 +93,13 @@ import Testing
                             worst = max(worst, abs(Double(c[i, j]) - expected[i][j]) / scale)
                         }
                     }
-                    #expect(worst < 1e-6, "M \(m) N \(n) K \(k) threads \(threads) bias \(withBias) clamp \(clamp) adds \(adds): \(worst)")
+                    #expect(worst < 1e-6, "kernels \(kernels.rawValue) M \(m) N \(n) K \(k) threads \(threads) bias \(withBias) clamp \(clamp) adds \(adds): \(worst)")
                     // Outside the matrix, C's spare elements are untouched.
                     let outside = c.values.indices.filter { ($0 % c.ld) >= n }
                     #expect(outside.allSatisfy { c.values[$0] == c0.values[$0] })
                 }
             }
+        }
         }
     }
 

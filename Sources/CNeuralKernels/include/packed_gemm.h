@@ -21,6 +21,16 @@
 /// Depth (K) of one block: a 16-column panel of B, 16 KiB, stays in the 32 KiB L1 cache.
 #define NK_DEPTH_BLOCK 256
 
+/// The instruction sets the product's micro-kernels come in, narrowest first.
+typedef enum { NK_KERNELS_BASELINE = 0, NK_KERNELS_AVX2 = 1, NK_KERNELS_AVX512 = 2 } nk_kernel_set;
+
+/// The widest kernel set this CPU runs: the one the products use unless nk_limit_kernels says less.
+nk_kernel_set nk_widest_kernels(void);
+
+/// Limits the products to kernel sets no wider than `widest` (every set this CPU runs gives the
+/// same products within float rounding; the tests run each of them).
+void nk_limit_kernels(nk_kernel_set widest);
+
 /// Floats the packed copy of an M×K matrix takes.
 size_t nk_packed_count(size_t m, size_t k);
 
