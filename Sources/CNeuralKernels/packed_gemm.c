@@ -111,6 +111,8 @@ static void kernel_baseline(size_t kc, const float *a, const float *b, const til
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "avx512_tile.h"
+
 /// Writes the rows of a tile held in registers to C (not transposed), with `adds` telling whether
 /// target->addend is set: a constant at each call, so that the tile without an addend (the Winograd
 /// products, most layers) is stored by the same code as before addends existed.
@@ -296,20 +298,13 @@ __attribute__((target("avx512f")))
 static void kernel_avx512_pair(size_t kc, const float *a, const float *b, const tile_target *target) {
     prefetch_tile(target);
     const float *b_right = b + kc * COLUMNS;
-    __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    __m512 sums[ROWS][2];
+    avx512_tile_zero(sums);
     for (size_t d = 0; d < kc; d++, a += ROWS, b += COLUMNS, b_right += COLUMNS) {
         if (d % 2 == 0) _mm_prefetch((const char *)(a + A_PREFETCH), _MM_HINT_T0);
-        __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b_right), s;
-        s = _mm512_set1_ps(a[0]); c00 = _mm512_fmadd_ps(s, b0, c00); c01 = _mm512_fmadd_ps(s, b1, c01);
-        s = _mm512_set1_ps(a[1]); c10 = _mm512_fmadd_ps(s, b0, c10); c11 = _mm512_fmadd_ps(s, b1, c11);
-        s = _mm512_set1_ps(a[2]); c20 = _mm512_fmadd_ps(s, b0, c20); c21 = _mm512_fmadd_ps(s, b1, c21);
-        s = _mm512_set1_ps(a[3]); c30 = _mm512_fmadd_ps(s, b0, c30); c31 = _mm512_fmadd_ps(s, b1, c31);
-        s = _mm512_set1_ps(a[4]); c40 = _mm512_fmadd_ps(s, b0, c40); c41 = _mm512_fmadd_ps(s, b1, c41);
-        s = _mm512_set1_ps(a[5]); c50 = _mm512_fmadd_ps(s, b0, c50); c51 = _mm512_fmadd_ps(s, b1, c51);
+        avx512_tile_step(a, _mm512_loadu_ps(b), _mm512_loadu_ps(b_right), sums);
     }
-    __m512 rows[ROWS][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
-    store_registers_avx512(rows, target);
+    store_registers_avx512(sums, target);
 }
 
 /// The AVX-512 micro-kernel for one B panel (ROWS × COLUMNS of C): even and odd depth steps sum

@@ -2,12 +2,13 @@
 
 /// A 2-D convolution ([N, C, H, W] ⊛ [M, C/group, kH, kW]) summed directly in Double, one output
 /// at a time from the definition, and the sum of |w·x| of each output's terms (the scale of
-/// float32 rounding in that output). `pads` are top, left, bottom, right; no dilation.
+/// float32 rounding in that output). `pads` are top, left, bottom, right.
 func directConvolution(_ x: Tensor, _ w: Tensor, _ bias: Tensor?, group: Int = 1, strides: (Int, Int) = (1, 1),
-                       pads: [Int]) -> (y: [Double], scale: [Double]) {
+                       pads: [Int], dilations: (Int, Int) = (1, 1)) -> (y: [Double], scale: [Double]) {
     let (n, c, h, width, m) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3], w.shape[0])
     let (kH, kW) = (w.shape[2], w.shape[3]), (cg, mg) = (c / group, m / group)
-    let outH = (h + pads[0] + pads[2] - kH) / strides.0 + 1, outW = (width + pads[1] + pads[3] - kW) / strides.1 + 1
+    let outH = (h + pads[0] + pads[2] - dilations.0 * (kH - 1) - 1) / strides.0 + 1
+    let outW = (width + pads[1] + pads[3] - dilations.1 * (kW - 1) - 1) / strides.1 + 1
     var y = [Double](), scale = [Double]()
     for image in 0..<n {
         for filter in 0..<m {
@@ -18,7 +19,7 @@ func directConvolution(_ x: Tensor, _ w: Tensor, _ bias: Tensor?, group: Int = 1
                     for channel in 0..<cg {
                         for ki in 0..<kH {
                             for kj in 0..<kW {
-                                let ih = oh * strides.0 - pads[0] + ki, iw = ow * strides.1 - pads[1] + kj
+                                let ih = oh * strides.0 - pads[0] + ki * dilations.0, iw = ow * strides.1 - pads[1] + kj * dilations.1
                                 guard ih >= 0, ih < h, iw >= 0, iw < width else { continue }
                                 let term = Double(x.data[((image * c + firstChannel + channel) * h + ih) * width + iw])
                                     * Double(w.data[((filter * cg + channel) * kH + ki) * kW + kj])

@@ -5,7 +5,8 @@
 /// Grouped and depthwise convolution, strides, pads, dilations and auto_pad. Runs as im2col +
 /// sgemm; a 3×3 kernel with unit stride, enough channels and enough output tiles runs as Winograd
 /// F(4×4, 3×3) (`WinogradConvolution`, `Conv.runsWinograd`), a 1×1 kernel with unit stride and no
-/// padding multiplies the input directly, and a depthwise kernel runs as a direct loop. Bias, residual and
+/// padding multiplies the input directly, a depthwise kernel runs as a direct loop, and on a CPU
+/// with AVX-512 the rest multiply straight from their input (`ImplicitConvolution`). Bias, residual and
 /// a fused Relu (`OutputPass`) are applied as NeuralKit's packed product or the Winograd output
 /// transform writes the output, or in one pass over each image's output after OpenBLAS's products.
 struct Conv: ClampingOperator {
@@ -115,6 +116,10 @@ struct Conv: ClampingOperator {
                 depthwise(x, product.weight, p, y, planes: planes)
             }
             finish(y, images: 0..<p.n, p, pass)
+            return
+        }
+        if let matrices = product.packed, ImplicitConvolution.runs(p) {
+            ImplicitConvolution(p).run(x, matrices: matrices, pass, y)
             return
         }
         // Images share one product only where each has few output pixels (late layers);
