@@ -10,8 +10,8 @@ import Testing
     /// dilations, group, residual, threads): AlexNet's first two layers' geometry (11 × 11 stride 4;
     /// 5 × 5 padding 2, 27 px), stride 2 with uneven padding and a width not a multiple of 16, a
     /// dilated kernel, two groups, 4 × 32 · 9 = 1152-deep filters (several depth blocks) with a
-    /// residual on a batch of 3 (images split over the threads), a 1 × 1 stride-2 layer (one phase
-    /// of four read), and few output pixels (the product split by filters).
+    /// residual on a batch of 3 (images split over the threads), a 1 × 3 kernel with stride 2 down
+    /// (one row phase of two read), and few output pixels (the product split by filters).
     struct Case: Sendable {
         var input: [Int], weight: [Int]
         var strides = (1, 1), pads = [0, 0, 0, 0], dilations = (1, 1), group = 1
@@ -26,7 +26,7 @@ import Testing
         Case(input: [1, 4, 17, 15], weight: [7, 4, 3, 3], pads: [2, 2, 2, 2], dilations: (2, 2)),
         Case(input: [1, 6, 12, 12], weight: [10, 3, 3, 3], pads: [1, 1, 1, 1], group: 2, threads: 2),
         Case(input: [3, 128, 9, 9], weight: [32, 128, 3, 3], pads: [1, 1, 1, 1], residual: true, threads: 3),
-        Case(input: [1, 16, 14, 14], weight: [24, 16, 1, 1], strides: (2, 2)),
+        Case(input: [1, 16, 14, 14], weight: [24, 16, 1, 3], strides: (2, 1)),
         Case(input: [1, 20, 5, 5], weight: [40, 20, 3, 3], strides: (2, 1), pads: [1, 1, 1, 1], threads: 2),
     ]
 

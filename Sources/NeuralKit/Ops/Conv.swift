@@ -6,7 +6,8 @@
 /// sgemm; a 3×3 kernel with unit stride, enough channels and enough output tiles runs as Winograd
 /// F(4×4, 3×3) (`WinogradConvolution`, `Conv.runsWinograd`), a 1×1 kernel with unit stride and no
 /// padding multiplies the input directly, a depthwise kernel runs as a direct loop, and on a CPU
-/// with AVX-512 the rest multiply straight from their input (`ImplicitConvolution`). Bias, residual and
+/// with AVX-512 the other kernels of more than one tap multiply straight from their input
+/// (`ImplicitConvolution`). Bias, residual and
 /// a fused Relu (`OutputPass`) are applied as NeuralKit's packed product or the Winograd output
 /// transform writes the output, or in one pass over each image's output after OpenBLAS's products.
 struct Conv: ClampingOperator {

@@ -6,8 +6,8 @@ import CNeuralKernels
 /// 32 output pixels as 32 consecutive floats of those planes (Sources/CNeuralKernels/include/
 /// implicit_conv.h). Bias, residual and a fused Relu are applied as the output is written.
 ///
-/// It runs where the CPU has AVX-512, for every convolution that is not pointwise with unit
-/// stride (which multiplies its input planes directly), depthwise, or Winograd's: ResNet's 7 × 7
+/// It runs where the CPU has AVX-512, for every convolution with more than one tap that is not
+/// depthwise or Winograd's: ResNet's 7 × 7
 /// first layer alone went from 3.7 to 1.6 ms, AlexNet's 11 × 11 from 3.0 to 1.1-1.6 ms against
 /// im2col + sgemm (bench/RESULTS.md).
 struct ImplicitConvolution {
@@ -23,9 +23,13 @@ struct ImplicitConvolution {
                                         pad_top: p.pads[0], pad_left: p.pads[1], out_h: p.outH, out_w: p.outW)
     }
 
-    /// Whether a convolution of plan `p` runs this way on this CPU.
+    /// Whether a convolution of plan `p` runs this way on this CPU: one with more than one tap.
+    /// A 1 × 1 kernel with a stride reads one phase plane with as many channels as taps, whose
+    /// rows the kernel's loads then leave the L1 cache for: ResNet-50's three 1 × 1 stride-2
+    /// layers were 1.3-1.6 times slower this way than as im2col + a packed product
+    /// (bench/RESULTS.md).
     static func runs(_ p: Conv.Plan) -> Bool {
-        nk_implicit_available() != 0 && !p.isPointwise && !p.isDepthwise
+        nk_implicit_available() != 0 && p.window.kernel.h * p.window.kernel.w > 1 && !p.isDepthwise
     }
 
     /// Writes the convolution of `x` with the packed filters of each group (`matrices`) into `y`,
