@@ -54,9 +54,9 @@ static int phase_read(long phase, long kernel, long dilation, long stride) {
     return 0;
 }
 
-void nk_implicit_input(const nk_implicit_geometry *g, const float *image, float *phases) {
+void nk_implicit_input(const nk_implicit_geometry *g, const float *image, long first_channel, long end_channel, float *phases) {
     long rows = nk_implicit_phase_rows(g), columns = nk_implicit_phase_columns(g);
-    for (long c = 0; c < g->channels; c++) {
+    for (long c = first_channel; c < end_channel; c++) {
         for (long ph = 0; ph < g->stride_h; ph++) {
             if (!phase_read(ph, g->kernel_h, g->dilation_h, g->stride_h)) continue;
             for (long pw = 0; pw < g->stride_w; pw++) {
@@ -84,7 +84,9 @@ void nk_implicit_input(const nk_implicit_geometry *g, const float *image, float 
             }
         }
     }
-    memset(phases + planes_count(g), 0, sizeof(float) * (nk_implicit_input_count(g) - planes_count(g)));
+    if (end_channel == g->channels) {
+        memset(phases + planes_count(g), 0, sizeof(float) * (nk_implicit_input_count(g) - planes_count(g)));
+    }
 }
 
 void nk_implicit_offsets(const nk_implicit_geometry *g, long *offsets) {

@@ -43,9 +43,11 @@ size_t nk_implicit_positions(const nk_implicit_geometry *g);
 /// Floats of the phase planes of one image, with the zeros the last tiles read past their end.
 size_t nk_implicit_input_count(const nk_implicit_geometry *g);
 
-/// Writes the phase planes of `image` ([channels, height, width]) into `phases`
-/// (nk_implicit_input_count floats); planes no tap reads are left as they were.
-void nk_implicit_input(const nk_implicit_geometry *g, const float *image, float *phases);
+/// Writes the phase planes of channels [first_channel, end_channel) of `image` ([channels, height,
+/// width]) into `phases` (nk_implicit_input_count floats for all channels), and the zeros after
+/// the last plane with the last channel; planes no tap reads are left as they were. Calls for
+/// disjoint channel ranges write disjoint floats.
+void nk_implicit_input(const nk_implicit_geometry *g, const float *image, long first_channel, long end_channel, float *phases);
 
 /// Writes each tap's offset in the phase planes (channels · kernel_h · kernel_w values, in the
 /// weight's depth order).

@@ -69,7 +69,10 @@ struct ImplicitConvolution {
         let phases = UnsafeMutablePointer<Float>.allocate(capacity: nk_implicit_input_count(g))
         defer { phases.deallocate() }
         for group in 0..<p.groups {
-            nk_implicit_input(g, x + (image * p.c + group * p.cg) * p.h * p.w, phases)
+            let planes = x + (image * p.c + group * p.cg) * p.h * p.w
+            Parallel.split(p.cg, minimumPerThread: Conv.planesPerThread(p.h * p.w)) { channels in
+                nk_implicit_input(g, planes, channels.lowerBound, channels.upperBound, phases)
+            }
             let first = (image * p.m + group * p.mg) * outPixels
             let groupPass = pass.from(filter: group * p.mg, element: first)
             let product = matrices[group]
