@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "implicit_conv.h"
+#include "matrix_vector.h"
 #include "max_pool.h"
 #include "packed_columns.h"
 #include "packed_gemm.h"
