@@ -137,26 +137,37 @@ typedef struct {
 #if defined(__x86_64__)
 #include "avx512_tile.h"
 
-/// Writes the tile's output pixels, each row's lanes compressed to the pixels they are.
+/// Writes row r of a tile (two 16-float halves) to its output pixels, each half's lanes
+/// compressed to the pixels they are (`lanes`: which; `counts`, `places`: how many, and where).
+__attribute__((target("avx512f"), always_inline))
+static inline void store_pixel_row(__m512 left, __m512 right, size_t r, const __mmask16 lanes[2], const size_t counts[2],
+                                   const size_t places[2], const implicit_target *target) {
+    __m512 offset = _mm512_set1_ps(target->bias ? target->bias[r] : 0);
+    __m512 halves[2] = {left, right};
+    for (size_t half = 0; half < 2; half++) {
+        if (!counts[half]) continue;
+        __mmask16 written = (__mmask16)((1u << counts[half]) - 1);
+        float *out = target->c + r * target->ldc + places[half];
+        __m512 value = _mm512_add_ps(_mm512_maskz_compress_ps(lanes[half], halves[half]), offset);
+        if (target->accumulate) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(written, out));
+        if (target->addend) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(written, target->addend + r * target->ldc + places[half]));
+        if (target->clamp_at_zero) value = _mm512_max_ps(value, _mm512_setzero_ps());
+        _mm512_mask_storeu_ps(out, written, value);
+    }
+}
+
+/// Writes the tile's output pixels row by row, with constant indices, so that the tile stays in registers.
 __attribute__((target("avx512f"), always_inline))
 static inline void store_pixels(__m512 sums[ROWS][2], const implicit_target *target) {
     const __mmask16 lanes[2] = {(__mmask16)(target->pixels.mask & 0xFFFF), (__mmask16)(target->pixels.mask >> 16)};
     const size_t counts[2] = {(size_t)__builtin_popcount(lanes[0]), (size_t)__builtin_popcount(lanes[1])};
     const size_t places[2] = {target->pixels.place, target->pixels.place + counts[0]};
-    const __m512 zero = _mm512_setzero_ps();
-    for (size_t r = 0; r < target->rows; r++) {
-        __m512 offset = _mm512_set1_ps(target->bias ? target->bias[r] : 0);
-        for (size_t half = 0; half < 2; half++) {
-            if (!counts[half]) continue;
-            __mmask16 written = (__mmask16)((1u << counts[half]) - 1);
-            float *out = target->c + r * target->ldc + places[half];
-            __m512 value = _mm512_add_ps(_mm512_maskz_compress_ps(lanes[half], sums[r][half]), offset);
-            if (target->accumulate) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(written, out));
-            if (target->addend) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(written, target->addend + r * target->ldc + places[half]));
-            if (target->clamp_at_zero) value = _mm512_max_ps(value, zero);
-            _mm512_mask_storeu_ps(out, written, value);
-        }
-    }
+    store_pixel_row(sums[0][0], sums[0][1], 0, lanes, counts, places, target);
+    if (target->rows > 1) store_pixel_row(sums[1][0], sums[1][1], 1, lanes, counts, places, target);
+    if (target->rows > 2) store_pixel_row(sums[2][0], sums[2][1], 2, lanes, counts, places, target);
+    if (target->rows > 3) store_pixel_row(sums[3][0], sums[3][1], 3, lanes, counts, places, target);
+    if (target->rows > 4) store_pixel_row(sums[4][0], sums[4][1], 4, lanes, counts, places, target);
+    if (target->rows > 5) store_pixel_row(sums[5][0], sums[5][1], 5, lanes, counts, places, target);
 }
 
 /// One tile over depth kc: each depth step's 32 values are read at b + offsets[d] (see the header),

@@ -257,27 +257,38 @@ static void kernel_avx2_narrow(size_t kc, const float *a, const float *b, const 
     store_tile(tile, target);
 }
 
+/// Writes row r of a tile (two 16-float halves) to C as `target` says, through `mask` on C's right edge.
+__attribute__((target("avx512f"), always_inline))
+static inline void store_row_avx512(__m512 left, __m512 right, size_t r, const __mmask16 mask[2], const tile_target *target,
+                                    const int adds) {
+    float *out = target->c + r * target->ldc;
+    const float *addend = adds ? target->addend + r * target->ldc : NULL;
+    __m512 offset = _mm512_set1_ps(target->bias ? target->bias[r] : 0);
+    __m512 halves[2] = {left, right};
+    for (size_t half = 0; half < 2; half++) {
+        if (!mask[half]) continue;
+        __m512 value = _mm512_add_ps(halves[half], offset);
+        if (target->accumulate) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(mask[half], out + COLUMNS * half));
+        if (adds) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(mask[half], addend + COLUMNS * half));
+        if (target->clamp_at_zero) value = _mm512_max_ps(value, _mm512_setzero_ps());
+        _mm512_mask_storeu_ps(out + COLUMNS * half, mask[half], value);
+    }
+}
+
 /// Writes a tile of ROWS × 2·COLUMNS held in registers (each row as two 16-float halves) to C as
-/// `target` says, masked on C's right edge; `adds` as for store_rows.
+/// `target` says, masked on C's right edge; `adds` as for store_rows. Row by row with constant
+/// indices, so that the tile stays in registers.
 __attribute__((target("avx512f"), always_inline))
 static inline void store_rows_avx512(__m512 rows[ROWS][2], const tile_target *target, const int adds) {
     size_t columns = target->columns;
     const __mmask16 mask[2] = {columns >= COLUMNS ? 0xFFFF : (__mmask16)((1u << columns) - 1),
                                columns >= 2 * COLUMNS ? 0xFFFF : columns <= COLUMNS ? 0 : (__mmask16)((1u << (columns - COLUMNS)) - 1)};
-    const __m512 zero = _mm512_setzero_ps();
-    for (size_t r = 0; r < target->rows; r++) {
-        float *out = target->c + r * target->ldc;
-        const float *addend = adds ? target->addend + r * target->ldc : NULL;
-        __m512 offset = _mm512_set1_ps(target->bias ? target->bias[r] : 0);
-        for (size_t half = 0; half < 2; half++) {
-            if (!mask[half]) continue;
-            __m512 value = _mm512_add_ps(rows[r][half], offset);
-            if (target->accumulate) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(mask[half], out + COLUMNS * half));
-            if (adds) value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(mask[half], addend + COLUMNS * half));
-            if (target->clamp_at_zero) value = _mm512_max_ps(value, zero);
-            _mm512_mask_storeu_ps(out + COLUMNS * half, mask[half], value);
-        }
-    }
+    store_row_avx512(rows[0][0], rows[0][1], 0, mask, target, adds);
+    if (target->rows > 1) store_row_avx512(rows[1][0], rows[1][1], 1, mask, target, adds);
+    if (target->rows > 2) store_row_avx512(rows[2][0], rows[2][1], 2, mask, target, adds);
+    if (target->rows > 3) store_row_avx512(rows[3][0], rows[3][1], 3, mask, target, adds);
+    if (target->rows > 4) store_row_avx512(rows[4][0], rows[4][1], 4, mask, target, adds);
+    if (target->rows > 5) store_row_avx512(rows[5][0], rows[5][1], 5, mask, target, adds);
 }
 
 /// store_rows_avx512 with `adds` a constant at each call (see store_registers).
