@@ -126,7 +126,8 @@ struct Conv: ClampingOperator {
         // Images share one product only where each has few output pixels (late layers);
         // early layers keep per-image products, whose column matrices stay cache-sized.
         let outPixels = p.outH * p.outW
-        let imagesPerProduct = outPixels > Conv.fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
+        let fewPixels = p.isPointwise ? Conv.fewPointwisePixels : Conv.fewPixels
+        let imagesPerProduct = outPixels > fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
         if imagesPerProduct == 1, Parallel.threads > 1, p.n >= Parallel.threads {
             // Enough images for every thread: each takes its share of them whole.
             Parallel.split(p.n) { images in
@@ -177,6 +178,12 @@ struct Conv: ClampingOperator {
     static let columnBudget = 4 << 20
     /// Output pixels per image below which several images share one product (a 28×28 map has 784).
     static let fewPixels = 1024
+    /// The same for a pointwise kernel, whose per-image product reads the input planes as they
+    /// are: sharing a product costs it a copy of the inputs in and of the products out (and the
+    /// fused residual's pass). ResNet-50 at batch 8, 1 thread: its 1 × 1 layers of 28 × 28 and
+    /// 14 × 14 maps took 77 and 90 ms sharing products (onnxruntime 43 and 63), per image
+    /// (bench/RESULTS.md); a 7 × 7 map's 49 pixels still share.
+    static let fewPointwisePixels = 64
 
     /// Fewest planes of `pixels` each that one thread takes in a split pass over planes.
     static func planesPerThread(_ pixels: Int) -> Int {
