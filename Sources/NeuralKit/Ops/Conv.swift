@@ -126,7 +126,7 @@ struct Conv: ClampingOperator {
         // Images share one product only where each has few output pixels (late layers);
         // early layers keep per-image products, whose column matrices stay cache-sized.
         let outPixels = p.outH * p.outW
-        let fewPixels = p.isPointwise ? Conv.fewPointwisePixels : Conv.fewPixels
+        let fewPixels = p.window.kernel == (1, 1) ? Conv.fewPointwisePixels : Conv.fewPixels
         let imagesPerProduct = outPixels > fewPixels ? 1 : max(1, min(p.n, Conv.columnBudget / max(1, p.k * outPixels)))
         if imagesPerProduct == 1, Parallel.threads > 1, p.n >= Parallel.threads {
             // Enough images for every thread: each takes its share of them whole.
@@ -178,11 +178,12 @@ struct Conv: ClampingOperator {
     static let columnBudget = 4 << 20
     /// Output pixels per image below which several images share one product (a 28×28 map has 784).
     static let fewPixels = 1024
-    /// The same for a pointwise kernel, whose per-image product reads the input planes as they
-    /// are: sharing a product costs it a copy of the inputs in and of the products out (and the
-    /// fused residual's pass). ResNet-50 at batch 8, 1 thread: its 1 × 1 layers of 28 × 28 and
-    /// 14 × 14 maps took 77 and 90 ms sharing products (onnxruntime 43 and 63), per image
-    /// (bench/RESULTS.md); a 7 × 7 map's 49 pixels still share.
+    /// The same for a 1 × 1 kernel, whose per-image product reads the input planes as they are
+    /// (or, strided, a column matrix no larger than its input): sharing a product costs it a
+    /// copy of the inputs in and of the products out (and the fused residual's pass). ResNet-50
+    /// at batch 8, 1 thread: its unit-stride 1 × 1 layers of 28 × 28 and 14 × 14 maps took 77.5
+    /// and 93.1 ms sharing products, 58.1 and 75.2 per image; its stride-2 ones 18.2 and 16.9,
+    /// 15.6 and 12.7 (bench/RESULTS.md). A 7 × 7 map's 49 pixels still share.
     static let fewPointwisePixels = 64
 
     /// Fewest planes of `pixels` each that one thread takes in a split pass over planes.
