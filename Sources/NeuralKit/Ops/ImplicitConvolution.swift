@@ -6,10 +6,10 @@ import CNeuralKernels
 /// 32 output pixels as 32 consecutive floats of those planes (Sources/CNeuralKernels/include/
 /// implicit_conv.h). Bias, residual and a fused Relu are applied as the output is written.
 ///
-/// It runs where the CPU has AVX-512, for every convolution with more than one tap that is not
-/// depthwise or Winograd's: ResNet's 7 × 7
-/// first layer alone went from 3.7 to 1.6 ms, AlexNet's 11 × 11 from 3.0 to 1.1-1.6 ms against
-/// im2col + sgemm (bench/RESULTS.md).
+/// It runs where the CPU has AVX-512 and the weight was packed at load, for every convolution
+/// with more than one tap that is not depthwise or Winograd's: ResNet's 7 × 7 first layer alone
+/// went from 3.7 to 1.6 ms, AlexNet's 11 × 11 from 3.0 to 1.1-1.6 ms against im2col + sgemm
+/// (bench/RESULTS.md). The backward pass goes through im2col, as for every convolution.
 struct ImplicitConvolution {
     let plan: Conv.Plan
     /// One group's geometry.
