@@ -21,7 +21,7 @@ static long min_long(long a, long b) { return a < b ? a : b; }
 /// ⌈a / b⌉ for b > 0 and any sign of a.
 static long ceil_div(long a, long b) { return a > 0 ? (a + b - 1) / b : -((-a) / b); }
 
-int nk_implicit_available(void) { return nk_widest_kernels() >= NK_KERNELS_AVX512; }
+int nk_implicit_available(void) { return nk_kernels_in_use() >= NK_KERNELS_AVX512; }
 
 long nk_implicit_phase_rows(const nk_implicit_geometry *g) {
     return g->out_h + (g->kernel_h - 1) * g->dilation_h / g->stride_h;

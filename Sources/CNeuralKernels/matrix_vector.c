@@ -8,7 +8,7 @@
 /// Floats ahead of the current column at which each row is prefetched (1 KiB).
 #define PREFETCH 256
 
-int nk_matrix_vector_fast(void) { return nk_widest_kernels() >= NK_KERNELS_AVX512; }
+int nk_matrix_vector_fast(void) { return nk_kernels_in_use() >= NK_KERNELS_AVX512; }
 
 /// y[i] += w row i · x, one row at a time.
 static void rows_plain(const float *w, size_t ldw, size_t depth, size_t row_begin, size_t row_end, const float *x, float *y) {

@@ -373,9 +373,13 @@ static _Atomic int kernel_limit = NK_KERNELS_AVX512;
 
 void nk_limit_kernels(nk_kernel_set widest) { atomic_store(&kernel_limit, (int)widest); }
 
-static micro_kernels chosen_kernels(void) {
+nk_kernel_set nk_kernels_in_use(void) {
     int widest = nk_widest_kernels(), limit = atomic_load(&kernel_limit);
-    switch (widest < limit ? widest : limit) {
+    return (nk_kernel_set)(widest < limit ? widest : limit);
+}
+
+static micro_kernels chosen_kernels(void) {
+    switch (nk_kernels_in_use()) {
 #if defined(__x86_64__)
     case NK_KERNELS_AVX512: return (micro_kernels){kernel_avx512_pair, kernel_avx512, kernel_avx512, kernel_avx2_narrow};
     case NK_KERNELS_AVX2: return (micro_kernels){NULL, kernel_avx2, kernel_avx2_left_half, kernel_avx2_narrow};

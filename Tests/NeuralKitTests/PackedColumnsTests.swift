@@ -93,38 +93,38 @@ import Testing
                                     pads: [0, 0, 0, 0], outW: n, outputRows: 0..<1, into: out.baseAddress!)
             }
         }
-        PackedMatrixTests.withEachKernelSet { kernels in
-        for threads in [1, 3] {
-            let saved = Parallel.threads
-            defer { Parallel.threads = saved }
-            Parallel.threads = threads
-            var c = before.data
-            packedColumns.withUnsafeBufferPointer { bp in
-                c.withUnsafeMutableBufferPointer { cb in
-                    bias.data.withUnsafeBufferPointer { biasValues in
-                        (addend?.data ?? []).withUnsafeBufferPointer { addendValues in
-                            packedWeight.multiply(packedColumns: bp.baseAddress!, columns: n, into: cb.baseAddress!, ldc: ldc,
-                                                  rowBias: biasValues.baseAddress, addend: adds ? addendValues.baseAddress : nil,
-                                                  clampsAtZero: true)
+        KernelSets.each { kernels in
+            for threads in [1, 3] {
+                let saved = Parallel.threads
+                defer { Parallel.threads = saved }
+                Parallel.threads = threads
+                var c = before.data
+                packedColumns.withUnsafeBufferPointer { bp in
+                    c.withUnsafeMutableBufferPointer { cb in
+                        bias.data.withUnsafeBufferPointer { biasValues in
+                            (addend?.data ?? []).withUnsafeBufferPointer { addendValues in
+                                packedWeight.multiply(packedColumns: bp.baseAddress!, columns: n, into: cb.baseAddress!, ldc: ldc,
+                                                      rowBias: biasValues.baseAddress, addend: adds ? addendValues.baseAddress : nil,
+                                                      clampsAtZero: true)
+                            }
                         }
                     }
                 }
-            }
-            var worst = 0.0
-            for i in 0..<m {
-                for j in 0..<n {
-                    var sum = Double(bias.data[i]) + Double(addend?.data[i * ldc + j] ?? 0), scale = 1.0
-                    for d in 0..<k {
-                        let term = Double(w.data[i * k + d]) * Double(b.data[d * n + j])
-                        sum += term
-                        scale += abs(term)
+                var worst = 0.0
+                for i in 0..<m {
+                    for j in 0..<n {
+                        var sum = Double(bias.data[i]) + Double(addend?.data[i * ldc + j] ?? 0), scale = 1.0
+                        for d in 0..<k {
+                            let term = Double(w.data[i * k + d]) * Double(b.data[d * n + j])
+                            sum += term
+                            scale += abs(term)
+                        }
+                        worst = max(worst, abs(Double(c[i * ldc + j]) - max(sum, 0)) / scale)
                     }
-                    worst = max(worst, abs(Double(c[i * ldc + j]) - max(sum, 0)) / scale)
                 }
+                #expect(worst < 1e-6, "kernels \(kernels.rawValue) M \(m) N \(n) K \(k), \(threads) threads: \(worst)")
+                #expect((0..<m).allSatisfy { i in (n..<ldc).allSatisfy { c[i * ldc + $0] == before.data[i * ldc + $0] } })
             }
-            #expect(worst < 1e-6, "kernels \(kernels.rawValue) M \(m) N \(n) K \(k), \(threads) threads: \(worst)")
-            #expect((0..<m).allSatisfy { i in (n..<ldc).allSatisfy { c[i * ldc + $0] == before.data[i * ldc + $0] } })
-        }
         }
     }
 }

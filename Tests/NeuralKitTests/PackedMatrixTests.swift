@@ -8,16 +8,6 @@ import Testing
 /// (K > 256), leading dimensions wider than the matrices, and both layouts of each operand, with
 /// every set of micro-kernels this CPU runs.
 @Suite(.serialized) struct PackedMatrixTests {
-    /// Runs `body` with the products limited to each kernel set this CPU runs in turn (the widest
-    /// is what the products use; the narrower ones are what other CPUs use), then lifts the limit.
-    static func withEachKernelSet(_ body: (nk_kernel_set) -> Void) {
-        defer { nk_limit_kernels(NK_KERNELS_AVX512) }
-        for raw in 0...nk_widest_kernels().rawValue {
-            let kernels = nk_kernel_set(rawValue: raw)
-            nk_limit_kernels(kernels)
-            body(kernels)
-        }
-    }
 
     /// A stored matrix: element (i, j) at `values[i · ld + j]`, or at `values[j · ld + i]` when transposed.
     struct Stored {
@@ -73,33 +63,33 @@ import Testing
         // (the narrow micro-kernel; a 7 × 7 map has 49 pixels), with depths not a multiple of 4;
         // two panels side by side whose right one is partial (20 and 50 columns: the AVX-512
         // kernel takes two panels at once), with an odd depth.
-        PackedMatrixTests.withEachKernelSet { kernels in
-        for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301), (9, 20, 33), (25, 50, 7)] {
-            for (withBias, clamp, adds) in [(true, true, false), (false, false, false), (true, false, true), (true, true, true)] {
-                let w = Stored.seeded(rows: m, columns: k, transposed: wTransposed, seed: 1)
-                let b = Stored.seeded(rows: k, columns: n, transposed: bTransposed, seed: 2)
-                let c0 = Stored.seeded(rows: m, columns: n, transposed: false, seed: 3)
-                let bias = withBias ? seededTensor([m], seed: 4).data : nil
-                // An addend laid out as C (the same leading dimension).
-                let addend = adds ? Stored.seeded(rows: m, columns: n, transposed: false, seed: 5) : nil
-                let expected = reference(w, b, m: m, n: n, k: k, bias: bias, addend: addend, clamp: clamp)
-                for threads in [1, 3] {
-                    let c = packedProduct(w, b, m: m, n: n, k: k, bias: bias, c0: c0, addend: addend, clamp: clamp, threads: threads)
-                    var worst = 0.0
-                    for i in 0..<m {
-                        for j in 0..<n {
-                            // Relative to the sum of |terms|, the scale of float rounding in a sum of k products.
-                            let scale = (0..<k).reduce(1.0) { $0 + abs(Double(w[i, $1]) * Double(b[$1, j])) }
-                            worst = max(worst, abs(Double(c[i, j]) - expected[i][j]) / scale)
+        KernelSets.each { kernels in
+            for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301), (9, 20, 33), (25, 50, 7)] {
+                for (withBias, clamp, adds) in [(true, true, false), (false, false, false), (true, false, true), (true, true, true)] {
+                    let w = Stored.seeded(rows: m, columns: k, transposed: wTransposed, seed: 1)
+                    let b = Stored.seeded(rows: k, columns: n, transposed: bTransposed, seed: 2)
+                    let c0 = Stored.seeded(rows: m, columns: n, transposed: false, seed: 3)
+                    let bias = withBias ? seededTensor([m], seed: 4).data : nil
+                    // An addend laid out as C (the same leading dimension).
+                    let addend = adds ? Stored.seeded(rows: m, columns: n, transposed: false, seed: 5) : nil
+                    let expected = reference(w, b, m: m, n: n, k: k, bias: bias, addend: addend, clamp: clamp)
+                    for threads in [1, 3] {
+                        let c = packedProduct(w, b, m: m, n: n, k: k, bias: bias, c0: c0, addend: addend, clamp: clamp, threads: threads)
+                        var worst = 0.0
+                        for i in 0..<m {
+                            for j in 0..<n {
+                                // Relative to the sum of |terms|, the scale of float rounding in a sum of k products.
+                                let scale = (0..<k).reduce(1.0) { $0 + abs(Double(w[i, $1]) * Double(b[$1, j])) }
+                                worst = max(worst, abs(Double(c[i, j]) - expected[i][j]) / scale)
+                            }
                         }
+                        #expect(worst < 1e-6, "kernels \(kernels.rawValue) M \(m) N \(n) K \(k) threads \(threads) bias \(withBias) clamp \(clamp) adds \(adds): \(worst)")
+                        // Outside the matrix, C's spare elements are untouched.
+                        let outside = c.values.indices.filter { ($0 % c.ld) >= n }
+                        #expect(outside.allSatisfy { c.values[$0] == c0.values[$0] })
                     }
-                    #expect(worst < 1e-6, "kernels \(kernels.rawValue) M \(m) N \(n) K \(k) threads \(threads) bias \(withBias) clamp \(clamp) adds \(adds): \(worst)")
-                    // Outside the matrix, C's spare elements are untouched.
-                    let outside = c.values.indices.filter { ($0 % c.ld) >= n }
-                    #expect(outside.allSatisfy { c.values[$0] == c0.values[$0] })
                 }
             }
-        }
         }
     }
 

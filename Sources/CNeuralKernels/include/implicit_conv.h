@@ -28,7 +28,7 @@ typedef struct {
 /// Grid positions one micro-kernel call computes (two 16-float vectors).
 #define NK_IMPLICIT_TILE 32
 
-/// Whether this CPU runs the implicit product (AVX-512).
+/// Whether this CPU runs the implicit product (AVX-512, within nk_limit_kernels).
 int nk_implicit_available(void);
 
 /// Rows of each phase plane: out_h + (kernel_h − 1) · dilation_h / stride_h.

@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-/// Whether nk_matrix_vector runs its AVX-512 kernel on this CPU (elsewhere it runs a plain loop,
-/// and OpenBLAS's sgemv is the one to use).
+/// Whether nk_matrix_vector runs its AVX-512 kernel on this CPU, within nk_limit_kernels (elsewhere
+/// it runs a plain loop, and OpenBLAS's sgemv is the one to use).
 int nk_matrix_vector_fast(void);
 
 /// y[i] += Σ_d w[i · ldw + d] · x[d] for rows [row_begin, row_end) of w (K = depth values per row).

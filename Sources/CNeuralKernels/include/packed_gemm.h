@@ -27,9 +27,13 @@ typedef enum { NK_KERNELS_BASELINE = 0, NK_KERNELS_AVX2 = 1, NK_KERNELS_AVX512 =
 /// The widest kernel set this CPU runs: the one the products use unless nk_limit_kernels says less.
 nk_kernel_set nk_widest_kernels(void);
 
-/// Limits the products to kernel sets no wider than `widest` (every set this CPU runs gives the
-/// same products within float rounding; the tests run each of them).
+/// Limits the products, the implicit convolution and the matrix-vector product to kernel sets no
+/// wider than `widest` (every set this CPU runs gives the same results within float rounding; the
+/// tests run each of them).
 void nk_limit_kernels(nk_kernel_set widest);
+
+/// The kernel set in use: the widest this CPU runs, within the limit.
+nk_kernel_set nk_kernels_in_use(void);
 
 /// Floats the packed copy of an M×K matrix takes.
 size_t nk_packed_count(size_t m, size_t k);
