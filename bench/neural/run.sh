@@ -37,7 +37,15 @@ echo "## NeuralKit's packed-weight product vs OpenBLAS sgemm on the graphs' prod
 kernel_cc=$(command -v clang || command -v cc)
 "$kernel_cc" -O2 -I "$root/Sources/CNeuralKernels/include" -o "$work/packed_gemm" "$root/bench/neural/packed_gemm.c" \
   "$root/Sources/CNeuralKernels/packed_gemm.c" -lopenblas -lm
-OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-Haswell} "$work/packed_gemm" 30
+# OpenBLAS with the kernel stimgen chooses for this CPU (Core/OpenBLAS.swift): Haswell on AMD,
+# Cooperlake or SkylakeX with AVX-512 on Intel, Haswell otherwise.
+flags=$(grep -m1 '^flags' /proc/cpuinfo)
+if grep -q AuthenticAMD /proc/cpuinfo; then core=Haswell
+elif [[ $flags == *avx512_bf16* ]]; then core=Cooperlake
+elif [[ $flags == *avx512f* ]]; then core=SkylakeX
+else core=Haswell; fi
+echo "OpenBLAS kernel for the comparison: ${OPENBLAS_CORETYPE:-$core}"
+OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$core} "$work/packed_gemm" 30
 
 "$venv/bin/python" "$root/bench/neural/make_models.py" "$work/models"
 "$venv/bin/python" "$root/bench/neural/bench.py" "$stimgen" "$work/models" "$work" "$@"
