@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index_arithmetic.h"
 #include "packed_gemm.h"
 
 #define ROWS NK_PANEL_ROWS
@@ -10,16 +11,8 @@
 #define TILE NK_IMPLICIT_TILE
 /// Rows of A swept under one tile of grid positions: 144 rows × 256 depth (144 KiB) stay in the L2 cache.
 #define ROW_BLOCK 144
-/// Floats of the packed A panel ahead of the current depth step that the kernel prefetches (as
-/// packed_gemm.c's kernels do).
-#define A_PREFETCH 1024
-
-static size_t round_up(size_t value, size_t step) { return (value + step - 1) / step * step; }
-static size_t min_size(size_t a, size_t b) { return a < b ? a : b; }
 static long max_long(long a, long b) { return a > b ? a : b; }
 static long min_long(long a, long b) { return a < b ? a : b; }
-/// ⌈a / b⌉ for b > 0 and any sign of a.
-static long ceil_div(long a, long b) { return a > 0 ? (a + b - 1) / b : -((-a) / b); }
 
 int nk_implicit_available(void) { return nk_kernels_in_use() >= NK_KERNELS_AVX512; }
 
@@ -177,7 +170,7 @@ static void implicit_kernel(size_t kc, const float *a, const float *b, const lon
     __m512 sums[ROWS][2];
     avx512_tile_zero(sums);
     for (size_t d = 0; d < kc; d++, a += ROWS) {
-        if (d % 2 == 0) _mm_prefetch((const char *)(a + A_PREFETCH), _MM_HINT_T0);
+        if (d % 2 == 0) _mm_prefetch((const char *)(a + NK_WEIGHT_PREFETCH), _MM_HINT_T0);
         const float *tap = b + offsets[d];
         avx512_tile_step(a, _mm512_loadu_ps(tap), _mm512_loadu_ps(tap + 16), sums);
     }

@@ -2,9 +2,7 @@
 
 #include "packed_gemm.h"
 
-/// Rows of w read side by side: eight streams keep enough loads in flight to read memory at its
-/// full rate (4 rows: 10-13 % faster than OpenBLAS's sgemv on AlexNet's fc6; 8 rows: 12-20 %).
-#define ROWS_TOGETHER 8
+#define ROWS_TOGETHER NK_MATRIX_VECTOR_ROWS
 /// Floats ahead of the current column at which each row is prefetched (1 KiB).
 #define PREFETCH 256
 

@@ -3,16 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index_arithmetic.h"
 #include "packed_gemm.h"
 #include "row_kernels.h"
 
 #define COLUMNS NK_PANEL_COLUMNS
 #define DEPTH NK_DEPTH_BLOCK
-
-static size_t min_size(size_t a, size_t b) { return a < b ? a : b; }
-
-/// ⌈a / b⌉ for b > 0 and any sign of a.
-static long ceil_div(long a, long b) { return a > 0 ? (a + b - 1) / b : -((-a) / b); }
 
 /// Rows of the column matrix unfolded together into a scratch buffer before they are spread over
 /// the panels: each panel then receives ROWS_TOGETHER · COLUMNS values in one sequential run.

@@ -3,6 +3,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
+#include "index_arithmetic.h"
+
 #define ROWS NK_PANEL_ROWS
 #define COLUMNS NK_PANEL_COLUMNS
 #define DEPTH NK_DEPTH_BLOCK
@@ -14,15 +16,8 @@
 #define PACK_ROWS 4
 /// Columns of B packed at once: 256 depth × 2048 columns (2 MiB) stay in the L3 cache.
 #define COLUMN_BLOCK 2048
-/// Floats of the packed A panel ahead of the current depth step that the kernels prefetch (4 KiB,
-/// most of the next tile's panel). Where the products have few columns (a fully connected layer on
-/// a batch of 1-8), A streams from memory and each of its values is used for a handful of
-/// multiply-adds: without this, fc6 of AlexNet at batch 8 ran at 29 GFLOP/s, with it 47
-/// (bench/neural/packed_gemm.c, AVX-512, one thread).
-#define A_PREFETCH 1024
+#define A_PREFETCH NK_WEIGHT_PREFETCH
 
-static size_t round_up(size_t value, size_t step) { return (value + step - 1) / step * step; }
-static size_t min_size(size_t a, size_t b) { return a < b ? a : b; }
 
 size_t nk_packed_count(size_t m, size_t k) { return round_up(m, ROWS) * k; }
 

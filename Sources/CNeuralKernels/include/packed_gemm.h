@@ -21,6 +21,13 @@
 /// Depth (K) of one block: a 16-column panel of B, 16 KiB, stays in the 32 KiB L1 cache.
 #define NK_DEPTH_BLOCK 256
 
+/// Floats of a packed A panel ahead of the current depth step that the micro-kernels (and the
+/// implicit convolution's) prefetch: 4 KiB, most of the next tile's panel. Where a product has few
+/// columns (a fully connected layer on a batch of 1-8), A streams from memory and each of its
+/// values serves a handful of multiply-adds: without the prefetch, fc6 of AlexNet at batch 8 ran
+/// at 29 GFLOP/s, with it 47 (bench/neural/packed_gemm.c, AVX-512, one thread).
+#define NK_WEIGHT_PREFETCH 1024
+
 /// The instruction sets the product's micro-kernels come in, narrowest first.
 typedef enum { NK_KERNELS_BASELINE = 0, NK_KERNELS_AVX2 = 1, NK_KERNELS_AVX512 = 2 } nk_kernel_set;
 

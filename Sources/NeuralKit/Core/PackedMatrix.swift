@@ -74,11 +74,12 @@ struct PackedMatrix: Sendable {
     }
 
     /// Splits a product with `columns` columns over `Parallel.threads`: into blocks of whole
-    /// column panels, or of whole row panels where C has fewer columns than rows. `body` gets each
-    /// block's rows and columns of C.
-    private func split(columns: Int, _ body: (Range<Int>, Range<Int>) -> Void) {
+    /// column panels (`columnStep` columns each: the packed product's panels, or the implicit
+    /// convolution's tiles), or of whole row panels where C has fewer columns than rows. `body`
+    /// gets each block's rows and columns of C.
+    func split(columns: Int, columnStep: Int = Int(NK_PANEL_COLUMNS), _ body: (Range<Int>, Range<Int>) -> Void) {
         let byColumns = columns >= rows
-        let step = byColumns ? Int(NK_PANEL_COLUMNS) : Int(NK_PANEL_ROWS)
+        let step = byColumns ? columnStep : Int(NK_PANEL_ROWS)
         let side = byColumns ? columns : rows
         let panelWork = step * (byColumns ? rows : columns) * depth
         Parallel.split((side + step - 1) / step, minimumPerThread: max(1, OpenBLAS.multiplyAddsPerThread / max(1, panelWork))) { range in

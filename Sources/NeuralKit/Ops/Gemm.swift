@@ -58,7 +58,7 @@ struct Gemm: Operator {
             // One row of A and B stored [N, K] (a fully connected layer on one image): y = B · a + y,
             // NeuralKit's own kernel, rows split over the threads. AlexNet's fc6 (151 MB of
             // weights) read 10-20 % faster than through OpenBLAS's sgemv (bench/RESULTS.md).
-            let rowsTogether = 8
+            let rowsTogether = Int(NK_MATRIX_VECTOR_ROWS)
             b.data.withUnsafeBufferPointer { w in
                 a.data.withUnsafeBufferPointer { x in
                     y.data.withUnsafeMutableBufferPointer { out in

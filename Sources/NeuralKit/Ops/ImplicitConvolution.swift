@@ -76,13 +76,9 @@ struct ImplicitConvolution {
             let first = (image * p.m + group * p.mg) * outPixels
             let groupPass = pass.from(filter: group * p.mg, element: first)
             let product = matrices[group]
-            // By tiles of output pixels where there are at least as many as filters, else by panels of filters.
-            let byTiles = positions >= p.mg
-            let step = byTiles ? tile : Int(NK_PANEL_ROWS), side = byTiles ? positions : p.mg
-            let stepWork = step * (byTiles ? p.mg : positions) * p.k
-            Parallel.split((side + step - 1) / step, minimumPerThread: max(1, OpenBLAS.multiplyAddsPerThread / max(1, stepWork))) { range in
-                let block = range.lowerBound * step..<min(side, range.upperBound * step)
-                let (rows, tiles) = byTiles ? (0..<p.mg, block) : (block, 0..<positions)
+            // By tiles of output pixels where there are at least as many as filters, else by panels
+            // of filters, as the packed product splits its columns.
+            product.split(columns: positions, columnStep: tile) { rows, tiles in
                 product.storage.withUnsafeBufferPointer { packed in
                     nk_implicit_product(packed.baseAddress!, p.mg, p.k, rows.lowerBound, rows.upperBound, phases, offsets, g,
                                         tiles.lowerBound, tiles.upperBound, y + first + rows.lowerBound * outPixels, outPixels,
