@@ -62,9 +62,12 @@ import Testing
         // several threads); one column; a wide C split by columns; last panels of 1 and 2 columns
         // (the narrow micro-kernel; a 7 × 7 map has 49 pixels), with depths not a multiple of 4;
         // two panels side by side whose right one is partial (20 and 50 columns: the AVX-512
-        // kernel takes two panels at once), with an odd depth.
+        // kernel takes two panels at once), with an odd depth; a B too large to pack whole
+        // (530 columns at 256 depth, 530 KiB), packed in strips of two panels, the last one
+        // partial, over two depth blocks.
         KernelSets.each { kernels in
-            for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301), (9, 20, 33), (25, 50, 7)] {
+            for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301), (9, 20, 33), (25, 50, 7),
+                              (2, 530, 257)] {
                 for (withBias, clamp, adds) in [(true, true, false), (false, false, false), (true, false, true), (true, true, true)] {
                     let w = Stored.seeded(rows: m, columns: k, transposed: wTransposed, seed: 1)
                     let b = Stored.seeded(rows: k, columns: n, transposed: bTransposed, seed: 2)
@@ -73,14 +76,14 @@ import Testing
                     // An addend laid out as C (the same leading dimension).
                     let addend = adds ? Stored.seeded(rows: m, columns: n, transposed: false, seed: 5) : nil
                     let expected = reference(w, b, m: m, n: n, k: k, bias: bias, addend: addend, clamp: clamp)
+                    // The sum of |terms| of each element, the scale of float rounding in a sum of k products.
+                    let scales = (0..<m).map { i in (0..<n).map { j in (0..<k).reduce(1.0) { $0 + abs(Double(w[i, $1]) * Double(b[$1, j])) } } }
                     for threads in [1, 3] {
                         let c = packedProduct(w, b, m: m, n: n, k: k, bias: bias, c0: c0, addend: addend, clamp: clamp, threads: threads)
                         var worst = 0.0
                         for i in 0..<m {
                             for j in 0..<n {
-                                // Relative to the sum of |terms|, the scale of float rounding in a sum of k products.
-                                let scale = (0..<k).reduce(1.0) { $0 + abs(Double(w[i, $1]) * Double(b[$1, j])) }
-                                worst = max(worst, abs(Double(c[i, j]) - expected[i][j]) / scale)
+                                worst = max(worst, abs(Double(c[i, j]) - expected[i][j]) / scales[i][j])
                             }
                         }
                         #expect(worst < 1e-6, "kernels \(kernels.rawValue) M \(m) N \(n) K \(k) threads \(threads) bias \(withBias) clamp \(clamp) adds \(adds): \(worst)")

@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// 2-D convolution (ONNX Conv): input X [N, C, H, W], weight W [M, C/group, kH, kW], optional
 /// bias B [M]; output [N, M, outH, outW]. A fourth input, never from ONNX, is a residual
 /// connection's tensor that the importer fused in from the Add after the convolution
@@ -145,6 +147,16 @@ struct Conv: ClampingOperator {
         }
     }
 
+    /// Whether a 1 × 1 kernel's products run on the packed weight however many columns they have:
+    /// where the CPU has AVX-512. On wide products the packed product packs B in strips that stay
+    /// in the L1 cache (`nk_gemm_packed`) and applies the output pass as it writes, where OpenBLAS
+    /// needs one more pass over the output: ResNet-50's 1 × 1 layers of 56 × 56 maps took
+    /// 7.8 ms this way against 8.2 through OpenBLAS at batch 1 on one thread, 4.1 against 4.5 on
+    /// two (bench/RESULTS.md).
+    static func pointwiseRunsPacked(_ p: Plan) -> Bool {
+        p.window.kernel == (1, 1) && nk_kernels_in_use() == NK_KERNELS_AVX512
+    }
+
     /// The operands of one call's filter products: the weight, and its packed groups when the
     /// model was loaded with it.
     struct Product {
@@ -159,7 +171,7 @@ struct Conv: ClampingOperator {
     /// the caller's `finish` pass applies it. A nil `pass` leaves the plain product in C.
     private func multiply(group g: Int, _ product: Product, _ p: Plan, b: UnsafePointer<Float>, columns: Int,
                           c: UnsafeMutablePointer<Float>, pass: OutputPass?) -> Bool {
-        if let matrix = product.packed?[g], matrix.isFaster(columns: columns, threads: Parallel.threadsHere) {
+        if let matrix = product.packed?[g], Conv.pointwiseRunsPacked(p) || matrix.isFaster(columns: columns, threads: Parallel.threadsHere) {
             matrix.multiply(b, ldb: columns, columns: columns, into: c, ldc: columns, rowBias: pass?.bias, addend: pass?.residual,
                             clampsAtZero: pass?.clampsAtZero ?? false)
             return true
