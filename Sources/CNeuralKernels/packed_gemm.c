@@ -76,7 +76,7 @@ static void pack_b_rows(const float *b, size_t ldb, size_t depth, size_t kc, siz
 /// Packs B's rows as pack_b_rows does, with AVX-512: each panel's part of a row is one 16-float
 /// load and store (the last panel's masked, its padding zeroed by the load). A product of 64
 /// filters on a 3136-column B at 256 depth, one thread: 110–118 → 120–126 GFLOP/s; ResNet-50's
-/// 1 × 1 layers of 64 and 128 filters at 56 px 4–6 % faster in the graph (bench/RESULTS.md).
+/// 1 × 1 layers of 64 and 128 filters at 56 px 4–10 % faster in the graph (bench/RESULTS.md).
 #if defined(__x86_64__)
 __attribute__((target("avx512f")))
 static void pack_b_rows_avx512(const float *b, size_t ldb, size_t depth, size_t kc, size_t column, size_t nc, float *packed) {
