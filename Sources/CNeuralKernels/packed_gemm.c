@@ -45,6 +45,14 @@ void nk_pack(const float *a, size_t lda, int transposed, size_t m, size_t k, flo
     }
 }
 
+/// Starts fetching row `row` of B's strip after next, where B is packed a strip of nc ≤
+/// STRIP_COLUMNS columns at a time (column_block): the rows of a strip lie far apart.
+static inline void prefetch_strip_after_next(const float *row, size_t nc) {
+    if (nc > STRIP_COLUMNS) return;
+    __builtin_prefetch(row + 2 * STRIP_COLUMNS);
+    __builtin_prefetch(row + 2 * STRIP_COLUMNS + COLUMNS);
+}
+
 /// Packs rows [depth, depth + kc) and columns [column, column + nc) of B (not transposed) into
 /// panels of COLUMNS columns, each kc × COLUMNS values row by row, the last panel padded with zero
 /// columns. B is read along its rows, PACK_ROWS rows at a time: a few rows per panel keep both the
@@ -59,10 +67,7 @@ static void pack_b_rows(const float *b, size_t ldb, size_t depth, size_t kc, siz
             float *panel = packed + first * kc;
             const float *source = b + depth * ldb + column + first;
             for (size_t d = top; d < bottom; d++) {
-                if (first == 0 && nc <= STRIP_COLUMNS) {  // the strip after next: its rows lie far apart
-                    __builtin_prefetch(source + d * ldb + 2 * STRIP_COLUMNS);
-                    __builtin_prefetch(source + d * ldb + 2 * STRIP_COLUMNS + COLUMNS);
-                }
+                if (first == 0) prefetch_strip_after_next(source + d * ldb, nc);
                 if (first < whole) {
                     for (size_t j = 0; j < COLUMNS; j++) panel[d * COLUMNS + j] = source[d * ldb + j];
                 } else {
@@ -81,13 +86,10 @@ static void pack_b_rows(const float *b, size_t ldb, size_t depth, size_t kc, siz
 __attribute__((target("avx512f")))
 static void pack_b_rows_avx512(const float *b, size_t ldb, size_t depth, size_t kc, size_t column, size_t nc, float *packed) {
     const float *source = b + depth * ldb + column;
-    size_t panels = (nc + COLUMNS - 1) / COLUMNS;
+    size_t panels = round_up(nc, COLUMNS) / COLUMNS;
     __mmask16 last = nc % COLUMNS ? (__mmask16)((1u << nc % COLUMNS) - 1) : 0xFFFF;
     for (size_t d = 0; d < kc; d++, source += ldb) {
-        if (nc <= STRIP_COLUMNS) {  // the strip after next: its rows lie far apart
-            _mm_prefetch((const char *)(source + 2 * STRIP_COLUMNS), _MM_HINT_T0);
-            _mm_prefetch((const char *)(source + 2 * STRIP_COLUMNS + COLUMNS), _MM_HINT_T0);
-        }
+        prefetch_strip_after_next(source, nc);
         for (size_t p = 0; p + 1 < panels; p++) {
             _mm512_storeu_ps(packed + p * COLUMNS * kc + d * COLUMNS, _mm512_loadu_ps(source + p * COLUMNS));
         }

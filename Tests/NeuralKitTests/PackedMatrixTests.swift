@@ -63,8 +63,8 @@ import Testing
         // (the narrow micro-kernel; a 7 × 7 map has 49 pixels), with depths not a multiple of 4;
         // two panels side by side whose right one is partial (20 and 50 columns: the AVX-512
         // kernel takes two panels at once), with an odd depth; a B too large to pack whole
-        // (530 columns at 256 depth, 530 KiB), packed in strips of two panels, the last one
-        // partial, over two depth blocks.
+        // (530 columns at 256 depth: 544 KiB with its last panel padded, over the 512 KiB
+        // budget), packed in strips of two panels, the last one partial, over two depth blocks.
         KernelSets.each { kernels in
             for (m, n, k) in [(13, 37, 600), (200, 7, 70), (5, 1, 9), (20, 300, 40), (13, 49, 600), (14, 34, 301), (9, 20, 33), (25, 50, 7),
                               (2, 530, 257)] {
