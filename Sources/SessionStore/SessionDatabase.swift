@@ -89,6 +89,7 @@ public final class SessionDatabase: Sendable {
                 session.endedAt = nil
                 session.ownerToken = lock.token
                 try session.update(db)
+                try Self.completeAnsweredTrials(db, sessionID: id)
                 return (session, try ResumePoint.fetch(db, sessionID: id), previousToken)
             }
             if let previousToken { SessionOwnerLock.removeStale(database: url, token: previousToken) }
@@ -97,6 +98,21 @@ public final class SessionDatabase: Sendable {
             lock.release()
             throw error
         }
+    }
+
+    /// Marks completed the trials of session `id` that have a recorded response but are still
+    /// planned or running. A trial is completed when its response (or the passing of its response
+    /// window) is recorded; a process killed between committing the response and the trial's
+    /// completion leaves it running, and a resumed run does not play an answered trial again
+    /// (`RecordedAnswer`), so nothing else would complete it.
+    static func completeAnsweredTrials(_ db: Database, sessionID id: Int64) throws {
+        try db.execute(sql: """
+            UPDATE trials SET status = 'completed'
+            WHERE session_id = ? AND status IN ('planned', 'running') AND EXISTS (
+                SELECT 1 FROM responses
+                WHERE responses.session_id = trials.session_id AND responses.phase_index = trials.phase_index
+                      AND responses.trial_index = trials.trial_index)
+            """, arguments: [id])
     }
 
     /// The participant with `code`, created when new.

@@ -7,8 +7,9 @@ import Testing
 struct LifecycleTests {
     /// Records a session as a crashing presenter would: phases 0 (completed) and 1 (running) with
     /// trials 0, 1, 3 completed and 2 planned, frames 0…89, then the process "dies" (the owner lock
-    /// is dropped without `finish`).
-    static func crashedSession(at url: URL) throws -> Int64 {
+    /// is dropped without `finish`). With `answeredTrial2`, trial 2 is running and its response was
+    /// committed: the process died between the response and the trial's completion.
+    static func crashedSession(at url: URL, answeredTrial2: Bool = false) throws -> Int64 {
         let database = try SessionDatabase(url: url)
         var session: ActiveSession? = try database.beginSession(sampleSession())
         let id = session!.id
@@ -18,10 +19,11 @@ struct LifecycleTests {
                                          measuredDurationS: 1, status: .completed)))
         writer.record(.phase(PhaseRecord(sessionId: id, phaseIndex: 1, name: "test", kind: "nulling",
                                          plannedFrames: 600, plannedDurationS: 10)))
-        for (trial, status) in [(0, TrialStatus.completed), (1, .completed), (2, .planned), (3, .completed)] {
+        for (trial, status) in [(0, TrialStatus.completed), (1, .completed), (2, answeredTrial2 ? .running : .planned), (3, .completed)] {
             writer.record(.trial(TrialRecord(sessionId: id, phaseIndex: 1, trialIndex: trial,
                                              conditionsJSON: "{}", status: status)))
         }
+        if answeredTrial2 { writer.record(.response(sampleResponse(session: id, trial: 2))) }
         for frame in 0..<90 {
             writer.record(.frame(FrameRecord(sessionId: id, frameIndex: frame, phaseIndex: frame < 60 ? 0 : 1,
                                              plannedTimeS: Double(frame) / 60, flipTimeS: Double(frame) / 60,
@@ -75,6 +77,19 @@ struct LifecycleTests {
         #expect(try countRows("sessions", in: url, where: "status = 'completed'") == 1)
         #expect(throws: SessionStoreError.sessionAlreadyCompleted(id: id)) { try database.resumeSession(id: id) }
         #expect(throws: SessionStoreError.sessionNotFound(id: 42, path: url.path)) { try database.resumeSession(id: 42) }
+    }
+
+    @Test("a trial whose response was committed before the process died is completed on resume")
+    func answeredTrialCompletedOnResume() throws {
+        let url = try temporaryDatabaseURL()
+        let id = try Self.crashedSession(at: url, answeredTrial2: true)
+        let resumed = try SessionDatabase(url: url).resumeSession(id: id)
+        // Trials 0…3 of phase 1 are all answered, so the session continues after them; the clock
+        // continues from trial 2's response (12.5 + 2 s), the latest time recorded.
+        #expect(resumed.resumePoint == ResumePoint(phaseIndex: 1, trialIndex: 4, nextFrameIndex: 90, elapsedS: 14.5))
+        #expect(try countRows("trials", in: url, where: "trial_index = 2 AND status = 'completed'") == 1)
+        #expect(try countRows("responses", in: url, where: "trial_index = 2") == 1)
+        try resumed.finish(.completed)
     }
 
     @Test("resume points of empty and fully completed sessions")
