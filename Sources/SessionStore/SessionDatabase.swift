@@ -31,7 +31,7 @@ public final class SessionDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         pool = try Self.openPool(url, configuration, patienceS: busyTimeoutS)
-        try Self.migrate(pool, with: migrator)
+        try Self.migrate(pool, with: migrator, patienceS: busyTimeoutS)
         interruptedOnOpen = try Self.markInterruptedSessions(pool, database: url)
     }
 
@@ -141,8 +141,6 @@ public final class SessionDatabase: Sendable {
         return participant
     }
 
-    /// Applies pending migrations. Two processes opening a new database at the same moment may both
-    /// try; the loser's error is ignored when the schema ends up complete.
     /// Opens the pool, retrying while another process holds the lock that switching a new file to
     /// WAL (or reading its schema) needs, e.g. a second presenter opening the database while the
     /// first migrates it: SQLite answers that with SQLITE_BUSY at once, without the busy timeout.
@@ -157,12 +155,21 @@ public final class SessionDatabase: Sendable {
         }
     }
 
-    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            let complete = (try? pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
-            if !complete { throw error }
+    /// Applies pending migrations. Two processes opening a new database at the same moment may both
+    /// start: GRDB reads which migrations are applied before each migration's own transaction, so
+    /// the later process can run one that the earlier has just committed ("table … already
+    /// exists"). The loser tries again, reading the applied migrations afresh, until it finds the
+    /// schema complete (nothing left to run) or `patienceS` has passed; a database error that
+    /// outlasts it is thrown.
+    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator, patienceS: Double) throws {
+        let deadline = Date().addingTimeInterval(patienceS)
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch is DatabaseError where Date() < deadline {
+                usleep(20_000)
+            }
         }
     }
 

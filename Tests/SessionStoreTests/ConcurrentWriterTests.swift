@@ -5,6 +5,34 @@ import Testing
 
 @Suite("Several writers on one database")
 struct ConcurrentWriterTests {
+    @Test("presenters opening a new database at the same moment all open it, migrated once")
+    func simultaneousOpensOfANewDatabase() throws {
+        // Each round, four threads (as four presenters would) open the same new file together.
+        for _ in 0..<100 {
+            let url = try temporaryDatabaseURL()
+            let errors = LockedBox<[String]>([])
+            let done = DispatchGroup(), start = DispatchSemaphore(value: 0)
+            for opener in 0..<4 {
+                done.enter()
+                Thread.detachNewThread {
+                    defer { done.leave() }
+                    start.wait()
+                    do {
+                        _ = try SessionDatabase(url: url, busyTimeoutS: 30)
+                    } catch {
+                        errors.mutate { $0.append("opener \(opener): \(error)") }
+                    }
+                }
+            }
+            for _ in 0..<4 { start.signal() }
+            #expect(done.wait(timeout: .now() + 120) == .success)
+            #expect(errors.value.isEmpty, "\(errors.value)")
+            let check = try DatabaseQueue(path: url.path)
+            let applied = try check.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+            #expect(applied == SessionSchema.migrator.migrations)
+        }
+    }
+
     @Test("two presenters (two connection pools, two threads) lose nothing and corrupt nothing")
     func twoWriters() throws {
         let url = try temporaryDatabaseURL()
